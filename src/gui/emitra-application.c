@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "emitra-application.h"
+
+#include <glib/gi18n.h>
+
+#include "emitra-preferences-window.h"
+#include "emitra-screenshot.h"
+#include "emitra-window.h"
+
+struct _EmitraApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *screenshot_path;
+  int             exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (EmitraApplication, emitra_application, ADW_TYPE_APPLICATION)
+
+/* The language chosen in Preferences wins over the session's. It must be
+ * set before gettext reads the environment, so main() calls this first. */
+void
+emitra_application_setup_language (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *language = NULL;
+
+  if (source == NULL)
+    return;
+  schema = g_settings_schema_source_lookup (source, "in.emitra.Desk", TRUE);
+  if (schema == NULL)
+    return;
+
+  settings = g_settings_new ("in.emitra.Desk");
+  language = g_settings_get_string (settings, "language");
+  if (language[0] != '\0')
+    g_setenv ("LANGUAGE", language, TRUE);
+}
+
+EmitraApplication *
+emitra_application_new (void)
+{
+  return g_object_new (EMITRA_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/in/emitra/Desk",
+                       NULL);
+}
+
+GSettings *
+emitra_application_get_settings (EmitraApplication *self)
+{
+  g_return_val_if_fail (EMITRA_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static void
+on_screenshot_taken_cb (GtkWidget *window,
+                        gboolean   ok,
+                        gpointer   user_data)
+{
+  EmitraApplication *self = user_data;
+
+  self->exit_status = ok ? 0 : 1;
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+emitra_application_activate (GApplication *app)
+{
+  EmitraApplication *self = EMITRA_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (emitra_window_new (self));
+
+  gtk_window_present (window);
+
+  if (self->screenshot_path != NULL)
+    emitra_screenshot_when_drawn (GTK_WIDGET (window), self->screenshot_path,
+                                  G_CALLBACK (on_screenshot_taken_cb), self);
+}
+
+static int
+emitra_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  EmitraApplication *self = EMITRA_APPLICATION (app);
+
+  if (g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path))
+    {
+      /* A screenshot run is a private, one-shot instance: it must not hand
+       * its work to a desk that is already open. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
+}
+
+static void
+on_quit_activated_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  EmitraApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing the windows lets each one save its state before we go. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+on_preferences_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  EmitraApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  EmitraPreferencesWindow *preferences = emitra_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+on_about_activated_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  EmitraApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The e-Mitra Desk developers", NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", _("e-Mitra Desk"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The e-Mitra Desk developers"),
+                         "developers", developers,
+                         /* Translators: put your names here, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         "comments", _("Counter software for e-Mitra citizen-service centres in Rajasthan."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", on_quit_activated_cb },
+  { "preferences", on_preferences_activated_cb },
+  { "about", on_about_activated_cb },
+};
+
+static void
+emitra_application_startup (GApplication *app)
+{
+  EmitraApplication *self = EMITRA_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
+
+  G_APPLICATION_CLASS (emitra_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new ("in.emitra.Desk");
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
+}
+
+static void
+emitra_application_finalize (GObject *object)
+{
+  EmitraApplication *self = EMITRA_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->screenshot_path, g_free);
+
+  G_OBJECT_CLASS (emitra_application_parent_class)->finalize (object);
+}
+
+static void
+emitra_application_class_init (EmitraApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = emitra_application_finalize;
+  app_class->activate = emitra_application_activate;
+  app_class->startup = emitra_application_startup;
+  app_class->handle_local_options = emitra_application_handle_local_options;
+}
+
+static const GOptionEntry main_options[] = {
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the window, write a PNG of it to FILE once drawn, and quit"), N_("FILE") },
+  { NULL }
+};
+
+static void
+emitra_application_init (EmitraApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_options);
+}
+
+/* The status a one-shot run (a screenshot) ends with. */
+int
+emitra_application_get_exit_status (EmitraApplication *self)
+{
+  g_return_val_if_fail (EMITRA_IS_APPLICATION (self), 1);
+
+  return self->exit_status;
+}

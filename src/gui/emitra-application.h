@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define EMITRA_TYPE_APPLICATION (emitra_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (EmitraApplication, emitra_application, EMITRA, APPLICATION, AdwApplication)
+
+EmitraApplication *emitra_application_new            (void);
+void               emitra_application_setup_language (void);
+GSettings         *emitra_application_get_settings   (EmitraApplication *self);
+int                emitra_application_get_exit_status (EmitraApplication *self);
+
+G_END_DECLS

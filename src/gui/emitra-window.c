@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "emitra-window.h"
+
+#include <glib/gi18n.h>
+
+struct _EmitraWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  GtkLabel             *identity_label;
+};
+
+G_DEFINE_FINAL_TYPE (EmitraWindow, emitra_window, ADW_TYPE_APPLICATION_WINDOW)
+
+EmitraWindow *
+emitra_window_new (EmitraApplication *application)
+{
+  return g_object_new (EMITRA_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+emitra_window_add_toast (EmitraWindow *self,
+                         const char   *message)
+{
+  g_return_if_fail (EMITRA_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+const char *
+emitra_window_get_visible_page (EmitraWindow *self)
+{
+  g_return_val_if_fail (EMITRA_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+emitra_window_set_visible_page (EmitraWindow *self,
+                                const char   *name)
+{
+  g_return_if_fail (EMITRA_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+save_window_state (EmitraWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+emitra_window_close_request (GtkWindow *window)
+{
+  save_window_state (EMITRA_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (emitra_window_parent_class)->close_request (window);
+}
+
+static void
+on_search_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EmitraWindow *self = EMITRA_WINDOW (widget);
+
+  emitra_window_set_visible_page (self, "catalog");
+}
+
+static void
+emitra_window_constructed (GObject *object)
+{
+  EmitraWindow *self = EMITRA_WINDOW (object);
+  int width, height;
+
+  G_OBJECT_CLASS (emitra_window_parent_class)->constructed (object);
+
+  self->settings = g_settings_new ("in.emitra.Desk");
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+static void
+emitra_window_dispose (GObject *object)
+{
+  EmitraWindow *self = EMITRA_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EMITRA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (emitra_window_parent_class)->dispose (object);
+}
+
+static void
+emitra_window_class_init (EmitraWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = emitra_window_constructed;
+  object_class->dispose = emitra_window_dispose;
+  window_class->close_request = emitra_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/in/emitra/Desk/emitra-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EmitraWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EmitraWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, EmitraWindow, identity_label);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, on_search_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+}
+
+static void
+emitra_window_init (EmitraWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "emitra-application.h"
+
+G_BEGIN_DECLS
+
+#define EMITRA_TYPE_WINDOW (emitra_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (EmitraWindow, emitra_window, EMITRA, WINDOW, AdwApplicationWindow)
+
+EmitraWindow *emitra_window_new              (EmitraApplication *application);
+void          emitra_window_add_toast        (EmitraWindow      *self,
+                                              const char        *message);
+const char   *emitra_window_get_visible_page (EmitraWindow      *self);
+void          emitra_window_set_visible_page (EmitraWindow      *self,
+                                              const char        *name);
+
+G_END_DECLS
