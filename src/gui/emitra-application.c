@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "emitra-notifier.h"
 #include "emitra-preferences-window.h"
 #include "emitra-screenshot.h"
 #include "emitra-window.h"
@@ -14,6 +15,7 @@ struct _EmitraApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  EmitraNotifier *notifier;
   char           *screenshot_path;
   int             exit_status;
 };
@@ -50,6 +52,17 @@ emitra_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/in/emitra/Desk",
                        NULL);
+}
+
+/* Announcements (submission confirmed, outbox stuck, catalog updated) go
+ * through here: a desktop notification where a server exists, and always a
+ * toast in the window (see EmitraNotifier::notified). */
+EmitraNotifier *
+emitra_application_get_notifier (EmitraApplication *self)
+{
+  g_return_val_if_fail (EMITRA_IS_APPLICATION (self), NULL);
+
+  return self->notifier;
 }
 
 GSettings *
@@ -173,6 +186,7 @@ emitra_application_startup (GApplication *app)
   G_APPLICATION_CLASS (emitra_application_parent_class)->startup (app);
 
   self->settings = g_settings_new ("in.emitra.Desk");
+  self->notifier = emitra_notifier_new (_("e-Mitra Desk"));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -187,6 +201,7 @@ emitra_application_finalize (GObject *object)
   EmitraApplication *self = EMITRA_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->notifier);
   g_clear_pointer (&self->screenshot_path, g_free);
 
   G_OBJECT_CLASS (emitra_application_parent_class)->finalize (object);

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "emitra-notifier.h"
+
 G_BEGIN_DECLS
 
 #define EMITRA_TYPE_APPLICATION (emitra_application_get_type ())
@@ -12,6 +14,7 @@ G_DECLARE_FINAL_TYPE (EmitraApplication, emitra_application, EMITRA, APPLICATION
 EmitraApplication *emitra_application_new            (void);
 void               emitra_application_setup_language (void);
 GSettings         *emitra_application_get_settings   (EmitraApplication *self);
+EmitraNotifier    *emitra_application_get_notifier   (EmitraApplication *self);
 int                emitra_application_get_exit_status (EmitraApplication *self);
 
 G_END_DECLS

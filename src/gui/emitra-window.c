@@ -81,6 +81,16 @@ on_search_action_cb (GtkWidget  *widget,
 }
 
 static void
+on_notifier_notified_cb (EmitraNotifier *notifier,
+                         int             event,
+                         const char     *title,
+                         const char     *body,
+                         EmitraWindow   *self)
+{
+  emitra_window_add_toast (self, title);
+}
+
+static void
 emitra_window_constructed (GObject *object)
 {
   EmitraWindow *self = EMITRA_WINDOW (object);
@@ -93,6 +103,14 @@ emitra_window_constructed (GObject *object)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  if (EMITRA_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    {
+      EmitraApplication *app = EMITRA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+      g_signal_connect_object (emitra_application_get_notifier (app), "notified",
+                               G_CALLBACK (on_notifier_notified_cb), self, 0);
+    }
 
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
