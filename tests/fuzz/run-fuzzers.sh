@@ -1,0 +1,37 @@
+#!/bin/sh
+# Runs every libFuzzer target for SECONDS each (default 10) from its seed
+# corpus. ./test runs it briefly; for a long run:
+#   tests/fuzz/run-fuzzers.sh 600
+set -eu
+seconds=${1:-10}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build="$top/_build-fuzz"
+cd "$top"
+
+if [ ! -f "$build/build.ninja" ]; then
+  CC=clang meson setup "$build" -Dfuzzing=true -Dtests=enabled -Db_sanitize=address,undefined \
+    -Db_lundef=false >/dev/null
+fi
+targets=$(sed -n "/^fuzz_targets = \[/,/^\]/p" tests/fuzz/meson.build | grep -o "'[a-z-]*'" | tr -d "'")
+for t in $targets; do
+  meson compile -C "$build" "fuzz-$t" >/dev/null
+done
+
+status=0
+for t in $targets; do
+  work="$build/fuzz-corpus/$t"
+  mkdir -p "$work" "$build/artifacts"
+  if ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1 \
+     LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" \
+     "$build/tests/fuzz/fuzz-$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+       -artifact_prefix="$build/artifacts/$t-" "$work" "tests/fuzz/corpus/$t" \
+       >"$build/fuzz-$t.log" 2>&1; then
+    runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$build/fuzz-$t.log" | grep -o '[0-9]*$' || true)
+    echo "ok fuzz-$t ($seconds s${runs:+, $runs runs})"
+  else
+    echo "FAILED fuzz-$t: see $build/fuzz-$t.log and $build/artifacts/"
+    tail -30 "$build/fuzz-$t.log"
+    status=1
+  fi
+done
+exit $status
