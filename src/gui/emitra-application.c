@@ -8,6 +8,7 @@
 #include "emitra-notifier.h"
 #include "emitra-preferences-window.h"
 #include "emitra-screenshot.h"
+#include "emitra-setup-window.h"
 #include "emitra-window.h"
 
 struct _EmitraApplication
@@ -94,6 +95,16 @@ emitra_application_activate (GApplication *app)
     window = GTK_WINDOW (emitra_window_new (self));
 
   gtk_window_present (window);
+
+  /* An installer's first start asks for the centre and the gateway; a
+   * screenshot run never waits for a person. */
+  if (self->screenshot_path == NULL && emitra_setup_window_is_needed (self->settings))
+    {
+      EmitraSetupWindow *setup = emitra_setup_window_new (self->settings);
+
+      gtk_window_set_transient_for (GTK_WINDOW (setup), window);
+      gtk_window_present (GTK_WINDOW (setup));
+    }
 
   if (self->screenshot_path != NULL)
     emitra_screenshot_when_drawn (GTK_WIDGET (window), self->screenshot_path,

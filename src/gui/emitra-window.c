@@ -15,6 +15,8 @@ struct _EmitraWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
   GtkLabel             *identity_label;
+  GtkRevealer          *training_revealer;
+  GtkRevealer          *offline_revealer;
 };
 
 G_DEFINE_FINAL_TYPE (EmitraWindow, emitra_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -49,6 +51,35 @@ emitra_window_set_visible_page (EmitraWindow *self,
   g_return_if_fail (EMITRA_IS_WINDOW (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* The training banner is shown whenever the gateway says it is a sandbox,
+ * so a trainee never mistakes practice for a real transaction. */
+void
+emitra_window_set_training (EmitraWindow *self,
+                            gboolean      training)
+{
+  g_return_if_fail (EMITRA_IS_WINDOW (self));
+
+  gtk_revealer_set_reveal_child (self->training_revealer, training);
+}
+
+void
+emitra_window_set_online (EmitraWindow *self,
+                          gboolean      online)
+{
+  g_return_if_fail (EMITRA_IS_WINDOW (self));
+
+  gtk_revealer_set_reveal_child (self->offline_revealer, !online);
+}
+
+void
+emitra_window_set_identity (EmitraWindow *self,
+                            const char   *identity)
+{
+  g_return_if_fail (EMITRA_IS_WINDOW (self));
+
+  gtk_label_set_label (self->identity_label, identity != NULL ? identity : _("Not signed in"));
 }
 
 static void
@@ -142,6 +173,8 @@ emitra_window_class_init (EmitraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, identity_label);
+  gtk_widget_class_bind_template_child (widget_class, EmitraWindow, training_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EmitraWindow, offline_revealer);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, on_search_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

@@ -17,5 +17,11 @@ void          emitra_window_add_toast        (EmitraWindow      *self,
 const char   *emitra_window_get_visible_page (EmitraWindow      *self);
 void          emitra_window_set_visible_page (EmitraWindow      *self,
                                               const char        *name);
+void          emitra_window_set_training     (EmitraWindow      *self,
+                                              gboolean           training);
+void          emitra_window_set_online       (EmitraWindow      *self,
+                                              gboolean           online);
+void          emitra_window_set_identity     (EmitraWindow      *self,
+                                              const char        *identity);
 
 G_END_DECLS
