@@ -1,0 +1,510 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Validators for the identifiers a citizen's application carries: Aadhaar
+ * and its Virtual ID, Jan Aadhaar family and member IDs, mobile number, PIN
+ * code, IFSC, PAN and utility consumer numbers. Each one accepts what an
+ * operator actually types (Devanagari digits, spaces between groups of
+ * digits, a +91 before a mobile number, lower-case letters) and hands back
+ * one normalised form, or a translated message that names the field and
+ * says what to fix.
+ *
+ * Free text, names, dates, numbers and money live in
+ * emitra-validate-values.c, masking Aadhaar numbers in emitra-aadhaar-mask.c.
+ */
+#include "config.h"
+
+#include "emitra-validate.h"
+#include "emitra-validate-private.h"
+#include "emitra-text.h"
+#include "emitra-verhoeff.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+G_DEFINE_QUARK (emitra-validate-error-quark, emitra_validate_error)
+
+/* Latin digits, with the spaces, hyphens and dots people put between
+ * groups of digits removed. Anything else is kept so the caller can refuse
+ * it by name. */
+char *
+_emitra_validate_compact (const char *text)
+{
+  g_autofree char *latin = emitra_text_to_latin_digits (text);
+  GString *out = g_string_sized_new (strlen (latin));
+
+  for (const char *p = latin; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == '-' || c == '.' || c == 0x00A0)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+_emitra_validate_all_digits (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+_emitra_validate_set_empty (const char  *label,
+                            GError     **error)
+{
+  g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_EMPTY,
+               /* Translators: %s is the label of a form field, e.g. "Mobile number". */
+               _("%s: this field is required."), label);
+  return FALSE;
+}
+
+static gboolean
+set_digits_only (const char  *label,
+                 GError     **error)
+{
+  g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_CHARACTERS,
+               _("%s: use digits only."), label);
+  return FALSE;
+}
+
+static void
+set_normalised (char       **out_normalised,
+                const char  *value)
+{
+  if (out_normalised != NULL)
+    *out_normalised = g_strdup (value);
+}
+
+/* The common first half of every digit identifier: not empty, digits
+ * only. Returns the compacted digits, or NULL with @error set. */
+static char *
+compact_digits (const char  *label,
+                const char  *text,
+                GError     **error)
+{
+  g_autofree char *digits = _emitra_validate_compact (text);
+
+  if (digits[0] == '\0')
+    {
+      _emitra_validate_set_empty (label, error);
+      return NULL;
+    }
+  if (!_emitra_validate_all_digits (digits))
+    {
+      set_digits_only (label, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&digits);
+}
+
+static gboolean
+is_palindrome (const char *digits)
+{
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len / 2; i++)
+    if (digits[i] != digits[len - 1 - i])
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+emitra_validate_aadhaar (const char  *label,
+                         const char  *text,
+                         char       **out_normalised,
+                         GError     **error)
+{
+  g_autofree char *digits = NULL;
+
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  /* A masked number comes back from a resumed draft: the full number was
+   * never written to disk, so it has to be typed again from the card. */
+  if (emitra_aadhaar_is_masked (text))
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_MASKED,
+                   _("%s: only the last 4 digits were kept; type the full 12-digit number from the card again."),
+                   label);
+      return FALSE;
+    }
+
+  digits = compact_digits (label, text, error);
+  if (digits == NULL)
+    return FALSE;
+
+  if (strlen (digits) != EMITRA_AADHAAR_LENGTH)
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
+                   _("%s: an Aadhaar number has 12 digits; check for a missing or extra digit."),
+                   label);
+      return FALSE;
+    }
+  if (digits[0] < '2')
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
+                   _("%s: an Aadhaar number never starts with 0 or 1."), label);
+      return FALSE;
+    }
+  if (!emitra_verhoeff_validate (digits))
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_CHECKSUM,
+                   _("%s: the check digit is wrong; check the number on the card."), label);
+      return FALSE;
+    }
+  /* UIDAI never issues numbers that read the same backwards (222222222222
+   * passes the checksum); they are what people type to get past a form. */
+  if (is_palindrome (digits))
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
+                   _("%s: this is not a real Aadhaar number; check the number on the card."), label);
+      return FALSE;
+    }
+
+  set_normalised (out_normalised, digits);
+  return TRUE;
+}
+
+gboolean
+emitra_validate_aadhaar_vid (const char  *label,
+                             const char  *text,
+                             char       **out_normalised,
+                             GError     **error)
+{
+  g_autofree char *digits = NULL;
+
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  digits = compact_digits (label, text, error);
+  if (digits == NULL)
+    return FALSE;
+
+  if (strlen (digits) != EMITRA_AADHAAR_VID_LENGTH)
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
+                   _("%s: a Virtual ID has 16 digits; check for a missing or extra digit."), label);
+      return FALSE;
+    }
+  if (digits[0] < '2')
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
+                   _("%s: a Virtual ID never starts with 0 or 1."), label);
+      return FALSE;
+    }
+  if (!emitra_verhoeff_validate (digits))
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_CHECKSUM,
+                   _("%s: the check digit is wrong; check the number on the card."), label);
+      return FALSE;
+    }
+
+  set_normalised (out_normalised, digits);
+  return TRUE;
+}
+
+gboolean
+emitra_validate_jan_aadhaar_family (const char  *label,
+                                    const char  *text,
+                                    char       **out_normalised,
+                                    GError     **error)
+{
+  g_autofree char *digits = NULL;
+
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  digits = compact_digits (label, text, error);
+  if (digits == NULL)
+    return FALSE;
+
+  /* Jan Aadhaar IDs carry no public check digit: the length is all that
+   * can be checked here; the gateway's look-up does the rest. */
+  if (strlen (digits) != EMITRA_JAN_AADHAAR_FAMILY_LENGTH)
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
+                   _("%s: a Jan Aadhaar family ID has 10 digits."), label);
+      return FALSE;
+    }
+
+  set_normalised (out_normalised, digits);
+  return TRUE;
+}
+
+gboolean
+emitra_validate_jan_aadhaar_member (const char  *label,
+                                    const char  *text,
+                                    char       **out_normalised,
+                                    GError     **error)
+{
+  g_autofree char *digits = NULL;
+
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  digits = compact_digits (label, text, error);
+  if (digits == NULL)
+    return FALSE;
+
+  /* Both IDs are on the same card; the family's is the one people know. */
+  if (strlen (digits) == EMITRA_JAN_AADHAAR_FAMILY_LENGTH)
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
+                   _("%s: this is a 10-digit family ID; enter the applicant's 11-digit member ID."), label);
+      return FALSE;
+    }
+  if (strlen (digits) != EMITRA_JAN_AADHAAR_MEMBER_LENGTH)
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
+                   _("%s: a Jan Aadhaar member ID has 11 digits."), label);
+      return FALSE;
+    }
+
+  set_normalised (out_normalised, digits);
+  return TRUE;
+}
+
+gboolean
+emitra_validate_mobile (const char  *label,
+                        const char  *text,
+                        char       **out_normalised,
+                        GError     **error)
+{
+  g_autofree char *compact = NULL;
+  const char *digits;
+
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  compact = _emitra_validate_compact (text);
+  if (compact[0] == '\0')
+    return _emitra_validate_set_empty (label, error);
+
+  /* The country code and the trunk zero are how people write the same
+   * number; a 12-digit number starting 91 is that too, since a mobile
+   * number itself has only 10. */
+  digits = compact;
+  if (g_str_has_prefix (digits, "+91"))
+    digits += 3;
+  else if (strlen (digits) == 12 && g_str_has_prefix (digits, "91"))
+    digits += 2;
+  else if (strlen (digits) == 11 && digits[0] == '0')
+    digits += 1;
+
+  if (digits[0] == '\0' || !_emitra_validate_all_digits (digits))
+    return set_digits_only (label, error);
+
+  if (strlen (digits) != 10)
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
+                   _("%s: a mobile number has 10 digits; check for a missing or extra digit."), label);
+      return FALSE;
+    }
+  if (digits[0] < '6')
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
+                   _("%s: a mobile number starts with 6, 7, 8 or 9."), label);
+      return FALSE;
+    }
+
+  set_normalised (out_normalised, digits);
+  return TRUE;
+}
+
+EmitraValidity
+emitra_validate_pin (const char  *label,
+                     const char  *text,
+                     char       **out_normalised,
+                     GError     **error)
+{
+  g_autofree char *digits = NULL;
+
+  g_return_val_if_fail (label != NULL, EMITRA_VALIDITY_INVALID);
+  g_return_val_if_fail (text != NULL, EMITRA_VALIDITY_INVALID);
+
+  digits = compact_digits (label, text, error);
+  if (digits == NULL)
+    return EMITRA_VALIDITY_INVALID;
+
+  if (strlen (digits) != 6)
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
+                   _("%s: a PIN code has 6 digits."), label);
+      return EMITRA_VALIDITY_INVALID;
+    }
+  if (digits[0] == '0')
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
+                   _("%s: a PIN code never starts with 0."), label);
+      return EMITRA_VALIDITY_INVALID;
+    }
+
+  set_normalised (out_normalised, digits);
+
+  /* Citizens who live outside the state do apply (a migrant worker's
+   * permanent address), so this only asks for a second look. */
+  if (digits[0] != '3' || digits[1] > '4')
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_UNUSUAL,
+                   _("%s: this PIN code is outside Rajasthan (those begin with 30 to 34); check that it is right."),
+                   label);
+      return EMITRA_VALIDITY_WARNING;
+    }
+
+  return EMITRA_VALIDITY_VALID;
+}
+
+/* Upper-cased, with spaces removed: IFSC and PAN are printed in capitals
+ * and people copy them in whatever case their keyboard is in. */
+static char *
+compact_upper (const char *text)
+{
+  g_autofree char *compact = _emitra_validate_compact (text);
+
+  return g_ascii_strup (compact, -1);
+}
+
+gboolean
+emitra_validate_ifsc (const char  *label,
+                      const char  *text,
+                      char       **out_normalised,
+                      GError     **error)
+{
+  g_autofree char *code = NULL;
+  gboolean shape_ok;
+
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  code = compact_upper (text);
+  if (code[0] == '\0')
+    return _emitra_validate_set_empty (label, error);
+
+  shape_ok = strlen (code) == 11;
+  for (guint i = 0; shape_ok && i < 11; i++)
+    {
+      if (i < 4)
+        shape_ok = g_ascii_isupper (code[i]);
+      else if (i > 4)
+        shape_ok = g_ascii_isupper (code[i]) || g_ascii_isdigit (code[i]);
+    }
+
+  if (!shape_ok)
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR,
+                   strlen (code) == 11 ? EMITRA_VALIDATE_ERROR_FORMAT : EMITRA_VALIDATE_ERROR_LENGTH,
+                   _("%s: an IFSC has 11 characters: 4 letters, a zero, then 6 letters or digits, for example SBIN0000095."),
+                   label);
+      return FALSE;
+    }
+  if (code[4] != '0')
+    {
+      /* The letter O for the digit zero is the usual slip. */
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
+                   _("%s: the fifth character of an IFSC is always the digit zero (0)."), label);
+      return FALSE;
+    }
+
+  set_normalised (out_normalised, code);
+  return TRUE;
+}
+
+gboolean
+emitra_validate_pan (const char  *label,
+                     const char  *text,
+                     char       **out_normalised,
+                     GError     **error)
+{
+  g_autofree char *pan = NULL;
+  gboolean shape_ok;
+
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  pan = compact_upper (text);
+  if (pan[0] == '\0')
+    return _emitra_validate_set_empty (label, error);
+
+  shape_ok = strlen (pan) == 10;
+  for (guint i = 0; shape_ok && i < 10; i++)
+    shape_ok = (i >= 5 && i <= 8) ? g_ascii_isdigit (pan[i]) : g_ascii_isupper (pan[i]);
+
+  if (!shape_ok)
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR,
+                   strlen (pan) == 10 ? EMITRA_VALIDATE_ERROR_FORMAT : EMITRA_VALIDATE_ERROR_LENGTH,
+                   _("%s: a PAN has 10 characters: 5 letters, 4 digits and a letter, for example ACUPA7085R."),
+                   label);
+      return FALSE;
+    }
+  /* The fourth letter says who holds the PAN (P a person, C a company...);
+   * only these letters are issued. */
+  if (strchr ("ABCFGHJKLPT", pan[3]) == NULL)
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
+                   _("%s: the fourth letter of a PAN is one of A, B, C, F, G, H, J, K, L, P or T."), label);
+      return FALSE;
+    }
+  if (strncmp (pan + 5, "0000", 4) == 0)
+    {
+      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
+                   _("%s: the four digits of a PAN are never 0000."), label);
+      return FALSE;
+    }
+
+  set_normalised (out_normalised, pan);
+  return TRUE;
+}
+
+gboolean
+emitra_validate_consumer_number (const char  *label,
+                                 const char  *text,
+                                 guint        min_digits,
+                                 guint        max_digits,
+                                 char       **out_normalised,
+                                 GError     **error)
+{
+  g_autofree char *digits = NULL;
+  gsize len;
+
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (min_digits == 0)
+    min_digits = EMITRA_CONSUMER_NUMBER_MIN_LENGTH;
+  if (max_digits == 0)
+    max_digits = MAX (min_digits, EMITRA_CONSUMER_NUMBER_MAX_LENGTH);
+
+  digits = compact_digits (label, text, error);
+  if (digits == NULL)
+    return FALSE;
+
+  len = strlen (digits);
+  if (len < min_digits || len > max_digits)
+    {
+      if (min_digits == max_digits)
+        g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%s: enter exactly %u digit.",
+                                  "%s: enter exactly %u digits.", max_digits),
+                     label, max_digits);
+      else
+        g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%s: enter from %u to %u digit.",
+                                  "%s: enter from %u to %u digits.", max_digits),
+                     label, min_digits, max_digits);
+      return FALSE;
+    }
+
+  set_normalised (out_normalised, digits);
+  return TRUE;
+}
