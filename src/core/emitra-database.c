@@ -310,24 +310,33 @@ job_data_free (gpointer data)
   g_free (job);
 }
 
+/* Set while a job runs, so dispose knows not to wait for its own thread. */
+static GPrivate in_worker;
+
 static void
 run_job_in_worker (gpointer data,
                    gpointer user_data)
 {
-  g_autoptr(GTask) task = data;
+  GTask *task = data;
   EmitraDatabase *self = user_data;
   JobData *job = g_task_get_task_data (task);
   GError *error = NULL;
   gpointer result;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  /* The flag covers the task's release too: it may hold the last reference. */
+  g_private_set (&in_worker, GINT_TO_POINTER (TRUE));
 
-  result = job->job (self->db, job->job_data, &error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, job->result_free);
+  if (!g_task_return_error_if_cancelled (task))
+    {
+      result = job->job (self->db, job->job_data, &error);
+      if (error != NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, result, job->result_free);
+    }
+
+  g_object_unref (task);
+  g_private_set (&in_worker, NULL);
 }
 
 void
@@ -374,10 +383,15 @@ emitra_database_dispose (GObject *object)
 {
   EmitraDatabase *self = EMITRA_DATABASE (object);
 
-  /* Let queued jobs finish: a receipt waiting to be written must be written. */
+  /* Let queued jobs finish: a receipt waiting to be written must be written.
+   * When the last reference goes on the worker itself (a task's source
+   * object released after its job), waiting would wait for this very
+   * thread; the pool then finishes its queue on its own. */
   if (self->worker != NULL)
     {
-      g_thread_pool_free (self->worker, FALSE, TRUE);
+      gboolean on_worker = GPOINTER_TO_INT (g_private_get (&in_worker));
+
+      g_thread_pool_free (self->worker, FALSE, !on_worker);
       self->worker = NULL;
     }
 
