@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list of services the catalog page shows: search results, or, when
+ * browsing, favourites, recently used and all services under headings. It
+ * is a plain array swapped whole on every keystroke with one
+ * items-changed, which a GtkListView turns into re-binding only the rows
+ * on screen, so 10,000 results cost no more than 10.
+ */
+#include "config.h"
+
+#include "emitra-service-list.h"
+
+struct _EmitraServiceList
+{
+  GObject    parent_instance;
+
+  GPtrArray *services;   /* EmitraService, owned */
+  GArray    *sections;   /* Section, in order of start */
+  GPtrArray *pending;    /* being built by add_section */
+  GArray    *pending_sections;
+};
+
+typedef struct
+{
+  guint                start;
+  EmitraServiceSection section;
+} Section;
+
+static void emitra_service_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (EmitraServiceList, emitra_service_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, emitra_service_list_model_init))
+
+EmitraServiceList *
+emitra_service_list_new (void)
+{
+  return g_object_new (EMITRA_TYPE_SERVICE_LIST, NULL);
+}
+
+static void
+replace (EmitraServiceList *self,
+         GPtrArray         *services,
+         GArray            *sections)
+{
+  guint removed = self->services->len;
+
+  g_ptr_array_unref (self->services);
+  self->services = services;
+  g_array_unref (self->sections);
+  self->sections = sections;
+
+  if (removed > 0 || services->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, services->len);
+}
+
+/* Shows @services (EmitraService), with no headings; the list keeps a
+ * reference to the array. */
+void
+emitra_service_list_set (EmitraServiceList *self,
+                         GPtrArray         *services)
+{
+  g_return_if_fail (EMITRA_IS_SERVICE_LIST (self));
+  g_return_if_fail (services != NULL);
+
+  replace (self, g_ptr_array_ref (services), g_array_new (FALSE, FALSE, sizeof (Section)));
+}
+
+/* Builds a list under headings: add the sections in order, then commit.
+ * An empty section gets no heading. */
+void
+emitra_service_list_add_section (EmitraServiceList    *self,
+                                 EmitraServiceSection  section,
+                                 GPtrArray            *services)
+{
+  Section start;
+
+  g_return_if_fail (EMITRA_IS_SERVICE_LIST (self));
+
+  if (self->pending == NULL)
+    {
+      self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+      self->pending_sections = g_array_new (FALSE, FALSE, sizeof (Section));
+    }
+  if (services == NULL || services->len == 0)
+    return;
+
+  start.start = self->pending->len;
+  start.section = section;
+  g_array_append_val (self->pending_sections, start);
+  for (guint i = 0; i < services->len; i++)
+    g_ptr_array_add (self->pending, g_object_ref (services->pdata[i]));
+}
+
+void
+emitra_service_list_commit (EmitraServiceList *self)
+{
+  g_return_if_fail (EMITRA_IS_SERVICE_LIST (self));
+
+  if (self->pending == NULL)
+    emitra_service_list_add_section (self, EMITRA_SERVICE_SECTION_NONE, NULL);
+  replace (self, g_steal_pointer (&self->pending), g_steal_pointer (&self->pending_sections));
+}
+
+/* The heading to show above @position, or NONE when it starts no section. */
+EmitraServiceSection
+emitra_service_list_get_section_start (EmitraServiceList *self,
+                                       guint              position)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE_LIST (self), EMITRA_SERVICE_SECTION_NONE);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      Section *section = &g_array_index (self->sections, Section, i);
+
+      if (section->start == position)
+        return section->section;
+      if (section->start > position)
+        break;
+    }
+
+  return EMITRA_SERVICE_SECTION_NONE;
+}
+
+static GType
+emitra_service_list_get_item_type (GListModel *model)
+{
+  return EMITRA_TYPE_SERVICE;
+}
+
+static guint
+emitra_service_list_get_n_items (GListModel *model)
+{
+  return EMITRA_SERVICE_LIST (model)->services->len;
+}
+
+static gpointer
+emitra_service_list_get_item (GListModel *model,
+                              guint       position)
+{
+  EmitraServiceList *self = EMITRA_SERVICE_LIST (model);
+
+  if (position >= self->services->len)
+    return NULL;
+  return g_object_ref (self->services->pdata[position]);
+}
+
+static void
+emitra_service_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = emitra_service_list_get_item_type;
+  iface->get_n_items = emitra_service_list_get_n_items;
+  iface->get_item = emitra_service_list_get_item;
+}
+
+static void
+emitra_service_list_finalize (GObject *object)
+{
+  EmitraServiceList *self = EMITRA_SERVICE_LIST (object);
+
+  g_clear_pointer (&self->services, g_ptr_array_unref);
+  g_clear_pointer (&self->sections, g_array_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_sections, g_array_unref);
+
+  G_OBJECT_CLASS (emitra_service_list_parent_class)->finalize (object);
+}
+
+static void
+emitra_service_list_class_init (EmitraServiceListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = emitra_service_list_finalize;
+}
+
+static void
+emitra_service_list_init (EmitraServiceList *self)
+{
+  self->services = g_ptr_array_new_with_free_func (g_object_unref);
+  self->sections = g_array_new (FALSE, FALSE, sizeof (Section));
+}

@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One service of the catalog, as the operator sees it: bilingual names and
+ * description, the department's fee and the service-charge rule, the
+ * document checklist, the guaranteed delivery time and the form schema.
+ * The form is handed out as a JsonObject for the forms module; the catalog
+ * has checked that its field groups and master lists exist.
+ */
+#include "config.h"
+
+#include "emitra-service.h"
+
+#include "emitra-json.h"
+#include "emitra-json-reader.h"
+#include "emitra-service-private.h"
+
+struct _EmitraService
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *name_en;
+  char       *name_hi;
+  char       *description_en;
+  char       *description_hi;
+  char       *department_id;
+  char       *category_id;
+  char       *charge_rule;
+  char      **keywords;
+  GListStore *documents;
+  JsonObject *form;          /* read from the document when first asked for */
+  GBytes     *document;
+  gsize       form_offset;
+  gsize       form_length;
+  gint64      department_fee;
+  int         delivery_days;
+  guint       index;
+  gboolean    bill;
+};
+
+G_DEFINE_FINAL_TYPE (EmitraService, emitra_service, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME_EN,
+  PROP_NAME_HI,
+  PROP_DESCRIPTION_EN,
+  PROP_DESCRIPTION_HI,
+  PROP_DEPARTMENT_ID,
+  PROP_CATEGORY_ID,
+  PROP_DEPARTMENT_FEE,
+  PROP_CHARGE_RULE,
+  PROP_BILL,
+  PROP_DELIVERY_DAYS,
+  PROP_KEYWORDS,
+  PROP_DOCUMENTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+_emitra_service_data_clear (EmitraServiceData *data)
+{
+  g_clear_pointer (&data->id, g_free);
+  g_clear_pointer (&data->name_en, g_free);
+  g_clear_pointer (&data->name_hi, g_free);
+  g_clear_pointer (&data->description_en, g_free);
+  g_clear_pointer (&data->description_hi, g_free);
+  g_clear_pointer (&data->department_id, g_free);
+  g_clear_pointer (&data->category_id, g_free);
+  g_clear_pointer (&data->charge_rule, g_free);
+  g_clear_pointer (&data->keywords, g_strfreev);
+  g_clear_object (&data->documents);
+  g_clear_pointer (&data->document, g_bytes_unref);
+}
+
+/* From the catalog's reader, which has checked everything in @data; the
+ * service takes it all. @index is its position in the catalog. */
+EmitraService *
+_emitra_service_new (EmitraServiceData *data,
+                     guint              index)
+{
+  EmitraService *self = g_object_new (EMITRA_TYPE_SERVICE, NULL);
+
+  self->index = index;
+  self->id = g_steal_pointer (&data->id);
+  self->name_en = g_steal_pointer (&data->name_en);
+  self->name_hi = g_steal_pointer (&data->name_hi);
+  self->description_en = g_steal_pointer (&data->description_en);
+  self->description_hi = g_steal_pointer (&data->description_hi);
+  self->department_id = g_steal_pointer (&data->department_id);
+  self->category_id = g_steal_pointer (&data->category_id);
+  self->charge_rule = g_steal_pointer (&data->charge_rule);
+  self->keywords = data->keywords != NULL ? g_steal_pointer (&data->keywords) : g_new0 (char *, 1);
+  if (data->documents != NULL)
+    g_set_object (&self->documents, data->documents);
+  self->department_fee = data->department_fee;
+  self->delivery_days = data->delivery_days;
+  self->bill = data->bill;
+  self->document = g_steal_pointer (&data->document);
+  self->form_offset = data->form_offset;
+  self->form_length = data->form_length;
+  _emitra_service_data_clear (data);
+
+  return self;
+}
+
+const char *
+emitra_service_get_id (EmitraService *self)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
+
+  return self->id;
+}
+
+const char *
+emitra_service_get_name_en (EmitraService *self)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
+
+  return self->name_en;
+}
+
+const char *
+emitra_service_get_name_hi (EmitraService *self)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
+
+  return self->name_hi;
+}
+
+const char *
+emitra_service_get_name (EmitraService *self,
+                         gboolean       hindi)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
+
+  return hindi ? self->name_hi : self->name_en;
+}
+
+const char *
+emitra_service_get_description_en (EmitraService *self)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
+
+  return self->description_en;
+}
+
+const char *
+emitra_service_get_description_hi (EmitraService *self)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
+
+  return self->description_hi;
+}
+
+const char *
+emitra_service_get_description (EmitraService *self,
+                                gboolean       hindi)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
+
+  return hindi ? self->description_hi : self->description_en;
+}
+
+const char *
+emitra_service_get_department_id (EmitraService *self)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
+
+  return self->department_id;
+}
+
+const char *
+emitra_service_get_category_id (EmitraService *self)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
+
+  return self->category_id;
+}
+
+/* In paise; 0 when the department charges nothing, and for bills (the
+ * amount due is fetched from the gateway). */
+gint64
+emitra_service_get_department_fee (EmitraService *self)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), 0);
+
+  return self->department_fee;
+}
+
+const char *
+emitra_service_get_charge_rule (EmitraService *self)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
+
+  return self->charge_rule;
+}
+
+gboolean
+emitra_service_get_bill (EmitraService *self)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), FALSE);
+
+  return self->bill;
+}
+
+/* The guaranteed delivery time in days, or -1 when the law sets none. */
+int
+emitra_service_get_delivery_days (EmitraService *self)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), -1);
+
+  return self->delivery_days;
+}
+
+const char * const *
+emitra_service_get_keywords (EmitraService *self)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
+
+  return (const char * const *) self->keywords;
+}
+
+/* A list of EmitraDocumentRequirement. */
+GListModel *
+emitra_service_get_documents (EmitraService *self)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
+
+  return G_LIST_MODEL (self->documents);
+}
+
+/* The service's "form" object: { "groups": [...], "fields": [...] },
+ * immutable. Most services' forms are never opened in a day, so each is
+ * built from the catalog's document the first time it is asked for. */
+JsonObject *
+emitra_service_get_form (EmitraService *self)
+{
+  JsonObject *form;
+
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
+
+  form = g_atomic_pointer_get (&self->form);
+  if (form != NULL || self->document == NULL)
+    return form;
+
+  /* The catalog checked this range when it was read. */
+  form = emitra_json_reader_parse_object ((const char *) g_bytes_get_data (self->document, NULL) + self->form_offset,
+                                          self->form_length, NULL);
+  g_return_val_if_fail (form != NULL, NULL);
+  if (!g_atomic_pointer_compare_and_exchange (&self->form, NULL, form))
+    json_object_unref (form);
+
+  return g_atomic_pointer_get (&self->form);
+}
+
+/* The service's position in its catalog, which the search index uses to
+ * keep per-service figures in plain arrays. */
+guint
+emitra_service_get_index (EmitraService *self)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), 0);
+
+  return self->index;
+}
+
+static void
+find_age_limits (JsonArray *fields,
+                 int       *min_age,
+                 int       *max_age)
+{
+  for (guint i = 0; fields != NULL && i < json_array_get_length (fields); i++)
+    {
+      JsonObject *field = emitra_json_array_get_object (fields, i, NULL);
+
+      if (field == NULL || !g_str_equal (emitra_json_get_string_or (field, "type", ""), "date"))
+        continue;
+      *min_age = MAX (*min_age, (int) CLAMP (emitra_json_get_int_or (field, "min_age", -1), -1, 200));
+      if (emitra_json_get_int_or (field, "max_age", -1) >= 0)
+        {
+          int limit = (int) CLAMP (emitra_json_get_int_or (field, "max_age", -1), 0, 200);
+          *max_age = *max_age < 0 ? limit : MIN (*max_age, limit);
+        }
+    }
+}
+
+/* Who may apply, as far as the form says it: the applicant's age limits
+ * from a date of birth's min_age/max_age, in the service's own fields or
+ * in its field groups. Each limit is -1 when absent; FALSE when neither
+ * is set. */
+gboolean
+emitra_service_get_age_limits (EmitraService *self,
+                               JsonObject    *field_groups,
+                               int           *out_min_age,
+                               int           *out_max_age)
+{
+  JsonArray *groups;
+  int min_age = -1, max_age = -1;
+
+  g_return_val_if_fail (EMITRA_IS_SERVICE (self), FALSE);
+
+  find_age_limits (emitra_json_get_array_or_empty (emitra_service_get_form (self), "fields", NULL), &min_age, &max_age);
+  groups = emitra_json_get_array_or_empty (emitra_service_get_form (self), "groups", NULL);
+  for (guint i = 0; field_groups != NULL && groups != NULL && i < json_array_get_length (groups); i++)
+    {
+      const char *group = emitra_json_array_get_string (groups, i, NULL);
+
+      if (group != NULL)
+        find_age_limits (emitra_json_get_array_or_empty (field_groups, group, NULL), &min_age, &max_age);
+    }
+
+  if (out_min_age != NULL)
+    *out_min_age = min_age;
+  if (out_max_age != NULL)
+    *out_max_age = max_age;
+  return min_age >= 0 || max_age >= 0;
+}
+
+static void
+emitra_service_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  EmitraService *self = EMITRA_SERVICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_NAME_EN:
+      g_value_set_string (value, self->name_en);
+      break;
+    case PROP_NAME_HI:
+      g_value_set_string (value, self->name_hi);
+      break;
+    case PROP_DESCRIPTION_EN:
+      g_value_set_string (value, self->description_en);
+      break;
+    case PROP_DESCRIPTION_HI:
+      g_value_set_string (value, self->description_hi);
+      break;
+    case PROP_DEPARTMENT_ID:
+      g_value_set_string (value, self->department_id);
+      break;
+    case PROP_CATEGORY_ID:
+      g_value_set_string (value, self->category_id);
+      break;
+    case PROP_DEPARTMENT_FEE:
+      g_value_set_int64 (value, self->department_fee);
+      break;
+    case PROP_CHARGE_RULE:
+      g_value_set_string (value, self->charge_rule);
+      break;
+    case PROP_BILL:
+      g_value_set_boolean (value, self->bill);
+      break;
+    case PROP_DELIVERY_DAYS:
+      g_value_set_int (value, self->delivery_days);
+      break;
+    case PROP_KEYWORDS:
+      g_value_set_boxed (value, self->keywords);
+      break;
+    case PROP_DOCUMENTS:
+      g_value_set_object (value, self->documents);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+emitra_service_finalize (GObject *object)
+{
+  EmitraService *self = EMITRA_SERVICE (object);
+
+  g_free (self->id);
+  g_free (self->name_en);
+  g_free (self->name_hi);
+  g_free (self->description_en);
+  g_free (self->description_hi);
+  g_free (self->department_id);
+  g_free (self->category_id);
+  g_free (self->charge_rule);
+  g_strfreev (self->keywords);
+  g_clear_object (&self->documents);
+  g_clear_pointer (&self->form, json_object_unref);
+  g_clear_pointer (&self->document, g_bytes_unref);
+
+  G_OBJECT_CLASS (emitra_service_parent_class)->finalize (object);
+}
+
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL,
+                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+}
+
+static void
+emitra_service_class_init (EmitraServiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->get_property = emitra_service_get_property;
+  object_class->finalize = emitra_service_finalize;
+
+  properties[PROP_ID] = string_property ("id");
+  properties[PROP_NAME_EN] = string_property ("name-en");
+  properties[PROP_NAME_HI] = string_property ("name-hi");
+  properties[PROP_DESCRIPTION_EN] = string_property ("description-en");
+  properties[PROP_DESCRIPTION_HI] = string_property ("description-hi");
+  properties[PROP_DEPARTMENT_ID] = string_property ("department-id");
+  properties[PROP_CATEGORY_ID] = string_property ("category-id");
+  properties[PROP_CHARGE_RULE] = string_property ("charge-rule");
+  properties[PROP_DEPARTMENT_FEE] =
+    g_param_spec_int64 ("department-fee", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_BILL] = g_param_spec_boolean ("bill", NULL, NULL, FALSE, flags);
+  properties[PROP_DELIVERY_DAYS] = g_param_spec_int ("delivery-days", NULL, NULL, -1, G_MAXINT, -1, flags);
+  properties[PROP_KEYWORDS] = g_param_spec_boxed ("keywords", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_DOCUMENTS] = g_param_spec_object ("documents", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+emitra_service_init (EmitraService *self)
+{
+  self->documents = g_list_store_new (EMITRA_TYPE_DOCUMENT_REQUIREMENT);
+  self->delivery_days = -1;
+}

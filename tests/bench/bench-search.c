@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * search.real.p50 and search.10k.p50: the median time of one keystroke's
+ * query (transliteration, matching and ranking, the result list built)
+ * while typing operators' queries letter by letter, over the bundled
+ * catalog and over a synthetic 10,000-service one the benchmark generates
+ * (bench-catalog.h). Also search.10k.p99, for the slow tail.
+ */
+#include "config.h"
+
+#include <time.h>
+
+#include "bench.h"
+#include "bench-catalog.h"
+#include "emitra-search.h"
+
+/* What operators type: Hindi, Latin transliteration, English, typos,
+ * department names. Each is typed a letter at a time. */
+static const char *queries[] = {
+  "jati praman patra", "jaati", "जाति प्रमाण पत्र", "caste certificate", "mool niwas", "मूल निवास",
+  "domicile", "bijli bill", "बिजली बिल", "electricity bill", "pension", "पेंशन", "vridha pension",
+  "vidhwa pension", "aay praman patra", "income certificate", "jamabandi", "जमाबंदी की नकल",
+  "namantaran", "janm praman patra", "janam", "मृत्यु प्रमाण पत्र", "vivah panjiyan", "jan aadhaar",
+  "जन आधार", "pani bill", "ration card", "राशन कार्ड", "kirayedar", "patta", "पट्टा",
+  "post matric chhatravritti", "learner licence", "mobile recharge", "pensoin", "domicle",
+  "electrcity bill", "jamabndi", "castr certificate", "jvvnl", "jaipur vidyut vitran",
+  "जलदाय विभाग", "social justice", "परिवहन", "revenue",
+};
+
+static double
+now_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static EmitraSearch *search_with_usage (EmitraCatalog *catalog);
+
+/* Every prefix of every query, as keystrokes; returns the samples (µs).
+ * Each round has a fresh index: the words of a query are matched once
+ * and kept while it is typed, and no round profits from the one before. */
+static GArray *
+type_queries (EmitraCatalog *catalog,
+              guint          rounds)
+{
+  GArray *samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint round = 0; round < rounds; round++)
+    {
+      g_autoptr(EmitraSearch) search = search_with_usage (catalog);
+
+      for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+        {
+          const char *query = queries[q];
+
+          for (const char *end = g_utf8_next_char (query);; end = g_utf8_next_char (end))
+            {
+              g_autofree char *typed = g_strndup (query, (gsize) (end - query));
+              double start = now_us (), elapsed;
+              g_autoptr(GPtrArray) results = emitra_search_query (search, typed, NULL, NULL);
+
+              elapsed = now_us () - start;
+              g_array_append_val (samples, elapsed);
+              if (*end == '\0')
+                break;
+            }
+        }
+    }
+
+  return samples;
+}
+
+static EmitraSearch *
+search_with_usage (EmitraCatalog *catalog)
+{
+  EmitraSearch *search = emitra_search_new (catalog);
+  GListModel *services = emitra_catalog_get_services (catalog);
+  g_autoptr(GHashTable) usage = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* A centre that used a tenth of the services, some a lot. */
+  for (guint i = 0; i < g_list_model_get_n_items (services); i += 10)
+    {
+      g_autoptr(EmitraService) service = g_list_model_get_item (services, i);
+      g_hash_table_insert (usage, (gpointer) emitra_service_get_id (service), GUINT_TO_POINTER (1 + i % 97));
+    }
+  emitra_search_set_usage (search, usage);
+  return search;
+}
+
+int
+main (void)
+{
+  g_autofree char *catalog_path = bench_source_path ("data", "catalog", "catalog.json", NULL);
+  g_autofree char *masters_path = bench_source_path ("data", "catalog", "masters.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmitraCatalog) real = emitra_catalog_new_from_files (catalog_path, masters_path, &error);
+  g_autoptr(EmitraCatalog) synthetic = NULL;
+  g_autoptr(EmitraSearch) synthetic_search = NULL;
+  g_autoptr(GBytes) document = NULL;
+  g_autoptr(GArray) real_samples = NULL;
+  g_autoptr(GArray) synthetic_samples = NULL;
+  double index_start, index_ms;
+  gboolean ok = TRUE;
+
+  if (real == NULL)
+    g_error ("The bundled catalog: %s", error->message);
+  real_samples = type_queries (real, 5);
+  printf ("# %u keystrokes over the bundled catalog (%u services)\n", real_samples->len,
+          g_list_model_get_n_items (emitra_catalog_get_services (real)));
+  ok &= bench_report ("search.real.p50",
+                      bench_percentile ((double *) (void *) real_samples->data, real_samples->len, 50) / 1000.0,
+                      "ms", 0.5);
+
+  document = bench_synthetic_catalog (10000);
+  synthetic = emitra_catalog_new_from_bytes (document, &error);
+  if (synthetic == NULL)
+    g_error ("The synthetic catalog: %s", error->message);
+  index_start = now_us ();
+  synthetic_search = search_with_usage (synthetic);
+  index_ms = (now_us () - index_start) / 1000.0;
+  synthetic_samples = type_queries (synthetic, 3);
+  printf ("# %u keystrokes over a synthetic catalog of 10000 services generated by the benchmark "
+          "(real services in each district, each with a made-up scheme name); index built in %.1f ms\n",
+          synthetic_samples->len, index_ms);
+  ok &= bench_report ("search.10k.p50",
+                      bench_percentile ((double *) (void *) synthetic_samples->data, synthetic_samples->len, 50) / 1000.0,
+                      "ms", 2);
+  ok &= bench_report ("search.10k.p99",
+                      bench_percentile ((double *) (void *) synthetic_samples->data, synthetic_samples->len, 99) / 1000.0,
+                      "ms", 16);
+
+  return ok ? 0 : 1;
+}
