@@ -255,6 +255,54 @@ on_gateway_mode_changed_cb (EmitraDesk *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAINING]);
 }
 
+/* A damaged database is never reset or repaired silently: it holds the
+ * centre's receipts. A copy of it (and of its journal) is taken at once, so
+ * whatever support does next, the original bytes are safe, and the
+ * message says where the copy is. */
+static EmitraDatabase *
+open_database (const char  *path,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *backup = NULL;
+  EmitraDatabase *database;
+
+  database = emitra_desk_database_open (path, &local_error);
+  if (database != NULL)
+    return database;
+
+  if (!g_error_matches (local_error, EMITRA_DATABASE_ERROR, EMITRA_DATABASE_ERROR_CORRUPT))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  now = g_date_time_new_now_local ();
+  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  backup = g_strdup_printf ("%s.damaged-%s", path, stamp);
+  {
+    const char *suffixes[] = { "", "-wal" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+        g_autofree char *to = g_strconcat (backup, suffixes[i], NULL);
+        g_autoptr(GFile) source = g_file_new_for_path (from);
+        g_autoptr(GFile) target = g_file_new_for_path (to);
+
+        if (g_file_query_exists (source, NULL))
+          g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL);
+      }
+  }
+
+  g_set_error (error, EMITRA_DATABASE_ERROR, EMITRA_DATABASE_ERROR_CORRUPT,
+               _("The desk's database is damaged (%s). A copy was saved as %s. Do not delete either file: call your district e-Mitra support, who can recover the receipts from it."),
+               local_error->message, backup);
+  return NULL;
+}
+
 EmitraDesk *
 emitra_desk_new (const char  *data_dir,
                  const char  *gateway_url,
@@ -267,7 +315,7 @@ emitra_desk_new (const char  *data_dir,
 
   path = data_dir != NULL ? g_build_filename (data_dir, "desk.db", NULL)
                           : emitra_desk_database_default_path ();
-  self->database = emitra_desk_database_open (path, error);
+  self->database = open_database (path, error);
   if (self->database == NULL)
     return NULL;
 
