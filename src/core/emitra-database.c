@@ -195,24 +195,32 @@ migrate (EmitraDatabase         *self,
                    self->version);
       return FALSE;
     }
+  if ((guint) self->version == n_migrations)
+    return TRUE;
 
-  for (guint i = (guint) self->version; i < n_migrations; i++)
+  /* Two processes may open a new database at once (the desk and its
+   * search provider): the version is read again under the write lock, so
+   * only one of them migrates. */
+  if (!emitra_database_begin (self, error))
+    return FALSE;
+  self->version = read_user_version (self->db);
+
+  for (guint i = (guint) MAX (self->version, 0); i < n_migrations; i++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
 
       g_debug ("%s: migration %u: %s", self->path, i + 1, migrations[i].description);
-      if (!emitra_database_begin (self, error))
-        return FALSE;
       if (!emitra_database_exec (self, migrations[i].sql, error) ||
-          !emitra_database_exec (self, set_version, error) ||
-          !emitra_database_commit (self, error))
+          !emitra_database_exec (self, set_version, error))
         {
           emitra_database_rollback (self);
           return FALSE;
         }
-      self->version = (int) i + 1;
     }
 
+  if (!emitra_database_commit (self, error))
+    return FALSE;
+  self->version = (int) n_migrations;
   return TRUE;
 }
 

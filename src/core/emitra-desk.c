@@ -114,8 +114,20 @@ emitra_desk_get_online (EmitraDesk *self)
 gboolean
 emitra_desk_get_training (EmitraDesk *self)
 {
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+
   g_return_val_if_fail (EMITRA_IS_DESK (self), FALSE);
-  return emitra_gateway_client_is_training (self->gateway);
+
+  if (emitra_gateway_client_get_mode (self->gateway) != NULL)
+    return emitra_gateway_client_is_training (self->gateway);
+
+  /* Before the gateway has said: the sandbox only ever runs on this
+   * machine, and a real gateway never does, so loopback means training. */
+  uri = g_uri_parse (emitra_gateway_client_get_base_uri (self->gateway), G_URI_FLAGS_NONE, NULL);
+  host = uri != NULL ? g_uri_get_host (uri) : NULL;
+  return host != NULL && (g_str_equal (host, "127.0.0.1") || g_str_equal (host, "localhost") ||
+                          g_str_equal (host, "::1"));
 }
 
 /* The ETag of the catalog in use, so the heartbeat's request is answered

@@ -778,7 +778,8 @@ emitra_search_query (EmitraSearch  *self,
       /* The rank is unique, so it also says which service this is. */
       g_array_append_val (sort_keys, key);
     }
-  qsort (sort_keys->data, sort_keys->len, sizeof (guint64), compare_sort_keys);
+  if (sort_keys->len > 1)
+    qsort (sort_keys->data, sort_keys->len, sizeof (guint64), compare_sort_keys);
 
   results = g_ptr_array_new_full (sort_keys->len, g_object_unref);
   if (out_matches != NULL)

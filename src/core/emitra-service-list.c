@@ -2,13 +2,16 @@
  *
  * The list of services the catalog page shows: search results, or, when
  * browsing, favourites, recently used and all services under headings. It
- * is a plain array swapped whole on every keystroke with one
- * items-changed, which a GtkListView turns into re-binding only the rows
- * on screen, so 10,000 results cost no more than 10.
+ * is a plain array swapped whole on every keystroke with one items-changed
+ * for the part that differs, which a GtkListView turns into re-binding
+ * only the rows on screen that changed, so 10,000 results cost no more
+ * than 10.
  */
 #include "config.h"
 
 #include "emitra-service-list.h"
+
+#include <string.h>
 
 struct _EmitraServiceList
 {
@@ -37,20 +40,40 @@ emitra_service_list_new (void)
   return g_object_new (EMITRA_TYPE_SERVICE_LIST, NULL);
 }
 
+static gboolean
+same_sections (GArray *a,
+               GArray *b)
+{
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (Section)) == 0;
+}
+
+/* Replaces the list, announcing only the part that changed: while a word
+ * is typed the first results often stay, and their rows on screen then
+ * need no new binding (nor any layout). */
 static void
 replace (EmitraServiceList *self,
          GPtrArray         *services,
          GArray            *sections)
 {
-  guint removed = self->services->len;
+  guint old_n = self->services->len, new_n = services->len;
+  guint head = 0, tail = 0;
+
+  if (same_sections (self->sections, sections))
+    {
+      while (head < old_n && head < new_n && self->services->pdata[head] == services->pdata[head])
+        head++;
+      while (tail < old_n - head && tail < new_n - head &&
+             self->services->pdata[old_n - 1 - tail] == services->pdata[new_n - 1 - tail])
+        tail++;
+    }
 
   g_ptr_array_unref (self->services);
   self->services = services;
   g_array_unref (self->sections);
   self->sections = sections;
 
-  if (removed > 0 || services->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, services->len);
+  if (head + tail < MAX (old_n, new_n))
+    g_list_model_items_changed (G_LIST_MODEL (self), head, old_n - head - tail, new_n - head - tail);
 }
 
 /* Shows @services (EmitraService), with no headings; the list keeps a
@@ -99,6 +122,16 @@ emitra_service_list_commit (EmitraServiceList *self)
   if (self->pending == NULL)
     emitra_service_list_add_section (self, EMITRA_SERVICE_SECTION_NONE, NULL);
   replace (self, g_steal_pointer (&self->pending), g_steal_pointer (&self->pending_sections));
+}
+
+/* The service at @position (borrowed), or NULL past the end. */
+EmitraService *
+emitra_service_list_get_service (EmitraServiceList *self,
+                                 guint              position)
+{
+  g_return_val_if_fail (EMITRA_IS_SERVICE_LIST (self), NULL);
+
+  return position < self->services->len ? self->services->pdata[position] : NULL;
 }
 
 /* The heading to show above @position, or NONE when it starts no section. */

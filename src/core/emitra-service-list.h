@@ -26,6 +26,8 @@ void                  emitra_service_list_add_section       (EmitraServiceList  
                                                              EmitraServiceSection  section,
                                                              GPtrArray            *services);
 void                  emitra_service_list_commit            (EmitraServiceList    *self);
+EmitraService        *emitra_service_list_get_service       (EmitraServiceList    *self,
+                                                             guint                 position);
 EmitraServiceSection  emitra_service_list_get_section_start (EmitraServiceList    *self,
                                                              guint                 position);
 

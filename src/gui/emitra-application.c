@@ -5,9 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "emitra-catalog-context.h"
+#include "emitra-desk-cli.h"
+#include "emitra-desk.h"
 #include "emitra-notifier.h"
 #include "emitra-preferences-window.h"
 #include "emitra-screenshot.h"
+#include "emitra-search-provider.h"
 #include "emitra-setup-window.h"
 #include "emitra-window.h"
 
@@ -17,6 +21,10 @@ struct _EmitraApplication
 
   GSettings      *settings;
   EmitraNotifier *notifier;
+  EmitraCatalogContext *catalog_context;
+  EmitraDesk     *desk;
+  GError         *desk_error;
+  EmitraSearchProvider *search_provider;
   char           *screenshot_path;
   int             exit_status;
 };
@@ -75,6 +83,126 @@ emitra_application_get_settings (EmitraApplication *self)
 }
 
 static void
+on_submission_settled_cb (EmitraSubmitter   *submitter,
+                          EmitraReceipt     *receipt,
+                          int                state,
+                          EmitraApplication *self)
+{
+  gint64 number = emitra_receipt_get_receipt_no (receipt);
+  g_autofree char *number_text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+  const char *name = emitra_receipt_get_citizen_name (receipt);
+  g_autofree char *body = NULL;
+
+  /* Translators: "Receipt 42 for Sunita Meena". */
+  body = g_strdup_printf (_("Receipt %s for %s"), number > 0 ? number_text : "—",
+                          name != NULL && name[0] != '\0' ? name : "—");
+
+  switch ((EmitraOutboxState) state)
+    {
+    case EMITRA_OUTBOX_STATE_CONFIRMED:
+      emitra_notifier_notify (self->notifier, EMITRA_NOTIFY_SUBMISSION_CONFIRMED,
+                              _("A queued submission was confirmed"), body);
+      break;
+    case EMITRA_OUTBOX_STATE_REJECTED:
+      emitra_notifier_notify (self->notifier, EMITRA_NOTIFY_SUBMISSION_REJECTED,
+                              _("A queued submission was refused: return the citizen's money"), body);
+      break;
+    case EMITRA_OUTBOX_STATE_CANCELLED:
+    case EMITRA_OUTBOX_STATE_PENDING:
+    default:
+      break;
+    }
+}
+
+/* The desk's database, gateway client and submitter, made on first use.
+ * NULL when the database cannot be opened; emitra_application_get_desk_error()
+ * then says why, and the window tells the operator what to do. */
+EmitraDesk *
+emitra_application_get_desk (EmitraApplication *self)
+{
+  g_return_val_if_fail (EMITRA_IS_APPLICATION (self), NULL);
+
+  if (self->desk == NULL && self->desk_error == NULL)
+    {
+      g_autofree char *url = g_settings_get_string (self->settings, "gateway-url");
+      g_autofree char *ca_file = g_settings_get_string (self->settings, "gateway-ca-file");
+      const char *env_url = g_getenv ("EMITRA_GATEWAY_URL");
+      g_autofree char *data_dir = emitra_database_default_dir ();
+
+      self->desk = emitra_desk_new (data_dir, env_url != NULL && env_url[0] != '\0' ? env_url : url,
+                                    ca_file, &self->desk_error);
+      if (self->desk != NULL)
+        {
+          g_signal_connect_object (emitra_desk_get_submitter (self->desk), "settled",
+                                   G_CALLBACK (on_submission_settled_cb), self, 0);
+          if (self->screenshot_path == NULL)
+            emitra_desk_start (self->desk);
+        }
+      else
+        g_warning ("The desk cannot start: %s", self->desk_error->message);
+    }
+
+  return self->desk;
+}
+
+const GError *
+emitra_application_get_desk_error (EmitraApplication *self)
+{
+  g_return_val_if_fail (EMITRA_IS_APPLICATION (self), NULL);
+
+  return self->desk_error;
+}
+
+/* The catalog, its search and the centre's use of services: shared by the
+ * catalog page and the desktop search provider. Made on first use, which
+ * is the D-Bus registration, so the catalog loads while GTK starts. */
+EmitraCatalogContext *
+emitra_application_get_catalog_context (EmitraApplication *self)
+{
+  g_return_val_if_fail (EMITRA_IS_APPLICATION (self), NULL);
+
+  if (self->catalog_context == NULL)
+    self->catalog_context = emitra_catalog_context_new (NULL, NULL, NULL);
+
+  return self->catalog_context;
+}
+
+/* The shell's search finds services through this object (see
+ * data/in.emitra.Desk.search-provider.ini). */
+static gboolean
+emitra_application_dbus_register (GApplication     *app,
+                                  GDBusConnection  *connection,
+                                  const char       *object_path,
+                                  GError          **error)
+{
+  EmitraApplication *self = EMITRA_APPLICATION (app);
+  g_autofree char *provider_path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (emitra_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+
+  self->search_provider = emitra_search_provider_new (GTK_APPLICATION (self),
+                                                      emitra_application_get_catalog_context (self));
+  return emitra_search_provider_export (self->search_provider, connection, provider_path, error);
+}
+
+static void
+emitra_application_dbus_unregister (GApplication    *app,
+                                    GDBusConnection *connection,
+                                    const char      *object_path)
+{
+  EmitraApplication *self = EMITRA_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    {
+      emitra_search_provider_unexport (self->search_provider);
+      g_clear_object (&self->search_provider);
+    }
+
+  G_APPLICATION_CLASS (emitra_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
+static void
 on_screenshot_taken_cb (GtkWidget *window,
                         gboolean   ok,
                         gpointer   user_data)
@@ -111,11 +239,41 @@ emitra_application_activate (GApplication *app)
                                   G_CALLBACK (on_screenshot_taken_cb), self);
 }
 
+/* The command-line tasks (receipt verification, the day report) run here,
+ * before any window or D-Bus name: they print, exit with a status, and
+ * never disturb a desk that is open. Returns -1 when none was asked for. */
+static int
+run_command_line_task (GVariantDict *options)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+
+  g_variant_dict_lookup (options, "report", "s", &day);
+  g_variant_dict_lookup (options, "format", "s", &format);
+  g_variant_dict_lookup (options, "output", "^ay", &output);
+
+  if (g_variant_dict_contains (options, "verify-receipts"))
+    return emitra_desk_cli_verify_receipts (NULL);
+  if (day != NULL)
+    return emitra_desk_cli_report (NULL, day, format, output);
+  if (format != NULL || output != NULL)
+    {
+      g_printerr ("%s\n", _("--format and --output go with --report=DATE."));
+      return EMITRA_CLI_EXIT_USAGE;
+    }
+  return -1;
+}
+
 static int
 emitra_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
 {
   EmitraApplication *self = EMITRA_APPLICATION (app);
+  int status = run_command_line_task (options);
+
+  if (status >= 0)
+    return status;
 
   if (g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path))
     {
@@ -212,7 +370,11 @@ emitra_application_finalize (GObject *object)
   EmitraApplication *self = EMITRA_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->desk);
+  g_clear_error (&self->desk_error);
   g_clear_object (&self->notifier);
+  g_clear_object (&self->search_provider);
+  g_clear_object (&self->catalog_context);
   g_clear_pointer (&self->screenshot_path, g_free);
 
   G_OBJECT_CLASS (emitra_application_parent_class)->finalize (object);
@@ -228,11 +390,21 @@ emitra_application_class_init (EmitraApplicationClass *klass)
   app_class->activate = emitra_application_activate;
   app_class->startup = emitra_application_startup;
   app_class->handle_local_options = emitra_application_handle_local_options;
+  app_class->dbus_register = emitra_application_dbus_register;
+  app_class->dbus_unregister = emitra_application_dbus_unregister;
 }
 
 static const GOptionEntry main_options[] = {
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open the window, write a PNG of it to FILE once drawn, and quit"), N_("FILE") },
+  { "verify-receipts", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check that no receipt was altered or removed, and quit"), NULL },
+  { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the day report for DATE (YYYY-MM-DD or “today”) without opening a window"), N_("DATE") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The report’s format: text (the default), csv or pdf"), N_("FORMAT") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the report to FILE instead of standard output"), N_("FILE") },
   { NULL }
 };
 

@@ -5,15 +5,24 @@
 
 #include <glib/gi18n.h>
 
+#include "emitra-catalog-page.h"
+#include "emitra-window-desk.h"
+#include "emitra-window-flow.h"
+#include "emitra-report-page.h"
+
 struct _EmitraWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  gboolean              application_attached;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
+  GtkStack             *main_stack;
+  EmitraApplicationPage *application_page;
+  EmitraCatalogPage    *catalog_page;
   GtkLabel             *identity_label;
   GtkRevealer          *training_revealer;
   GtkRevealer          *offline_revealer;
@@ -51,6 +60,14 @@ emitra_window_set_visible_page (EmitraWindow *self,
   g_return_if_fail (EMITRA_IS_WINDOW (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+EmitraCatalogPage *
+emitra_window_get_catalog_page (EmitraWindow *self)
+{
+  g_return_val_if_fail (EMITRA_IS_WINDOW (self), NULL);
+
+  return self->catalog_page;
 }
 
 /* The training banner is shown whenever the gateway says it is a sandbox,
@@ -93,9 +110,36 @@ save_window_state (EmitraWindow *self)
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* The guided application takes the whole window while it is open. */
+EmitraApplicationPage *
+emitra_window_get_application_page (EmitraWindow *self)
+{
+  g_return_val_if_fail (EMITRA_IS_WINDOW (self), NULL);
+  return self->application_page;
+}
+
+void
+emitra_window_show_application (EmitraWindow *self,
+                                gboolean      show)
+{
+  g_return_if_fail (EMITRA_IS_WINDOW (self));
+  gtk_stack_set_visible_child_name (self->main_stack, show ? "application" : "home");
+}
+
+gboolean
+emitra_window_is_showing_application (EmitraWindow *self)
+{
+  g_return_val_if_fail (EMITRA_IS_WINDOW (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "application") == 0;
+}
+
 static gboolean
 emitra_window_close_request (GtkWindow *window)
 {
+  /* The open application's draft is written first; the window closes
+   * itself once it is. */
+  if (emitra_window_flow_close_request (EMITRA_WINDOW (window)))
+    return TRUE;
   save_window_state (EMITRA_WINDOW (window));
 
   return GTK_WINDOW_CLASS (emitra_window_parent_class)->close_request (window);
@@ -109,6 +153,7 @@ on_search_action_cb (GtkWidget  *widget,
   EmitraWindow *self = EMITRA_WINDOW (widget);
 
   emitra_window_set_visible_page (self, "catalog");
+  emitra_catalog_page_focus_search (self->catalog_page);
 }
 
 static void
@@ -119,6 +164,22 @@ on_notifier_notified_cb (EmitraNotifier *notifier,
                          EmitraWindow   *self)
 {
   emitra_window_add_toast (self, title);
+}
+
+static void
+on_application_set_cb (EmitraWindow *self)
+{
+  EmitraApplication *app;
+
+  if (self->application_attached ||
+      !EMITRA_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    return;
+
+  self->application_attached = TRUE;
+  app = EMITRA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_signal_connect_object (emitra_application_get_notifier (app), "notified",
+                           G_CALLBACK (on_notifier_notified_cb), self, 0);
+  emitra_window_desk_init (self);
 }
 
 static void
@@ -135,16 +196,19 @@ emitra_window_constructed (GObject *object)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  if (EMITRA_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
-    {
-      EmitraApplication *app = EMITRA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
-      g_signal_connect_object (emitra_application_get_notifier (app), "notified",
-                               G_CALLBACK (on_notifier_notified_cb), self, 0);
-    }
+  /* "application" is an ordinary property, set after construction: what
+   * needs the application waits for it. */
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_set_cb), NULL);
+  on_application_set_cb (self);
 
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  g_object_bind_property (self->training_revealer, "reveal-child",
+                          self->application_page, "training", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->offline_revealer, "reveal-child",
+                          self->application_page, "offline", G_BINDING_SYNC_CREATE);
+  emitra_window_flow_init (self);
 }
 
 static void
@@ -169,15 +233,22 @@ emitra_window_class_init (EmitraWindowClass *klass)
   object_class->dispose = emitra_window_dispose;
   window_class->close_request = emitra_window_close_request;
 
+  g_type_ensure (EMITRA_TYPE_CATALOG_PAGE);
+  g_type_ensure (EMITRA_TYPE_REPORT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/in/emitra/Desk/emitra-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, EmitraWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, EmitraWindow, application_page);
+  gtk_widget_class_bind_template_child (widget_class, EmitraWindow, catalog_page);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, identity_label);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, training_revealer);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, offline_revealer);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, on_search_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  emitra_window_flow_class_init (widget_class);
+  emitra_window_desk_class_init (widget_class);
 }
 
 static void

@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "emitra-application.h"
+#include "emitra-application-page.h"
+#include "emitra-catalog-page.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +25,11 @@ void          emitra_window_set_online       (EmitraWindow      *self,
                                               gboolean           online);
 void          emitra_window_set_identity     (EmitraWindow      *self,
                                               const char        *identity);
+EmitraCatalogPage *emitra_window_get_catalog_page (EmitraWindow   *self);
+
+EmitraApplicationPage *emitra_window_get_application_page  (EmitraWindow *self);
+void                   emitra_window_show_application      (EmitraWindow *self,
+                                                            gboolean      show);
+gboolean               emitra_window_is_showing_application (EmitraWindow *self);
 
 G_END_DECLS

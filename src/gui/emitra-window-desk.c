@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's view of the desk: the training and offline banners, the
+ * operator, kiosk and wallet balance in the header, and sign-in on demand
+ * (in place, returning to the same screen afterwards, also when a session
+ * expires mid-work). Kept apart from emitra-window.c, which lays out pages.
+ */
+#include "config.h"
+
+#include "emitra-window-desk.h"
+
+#include <glib/gi18n.h>
+
+#include "emitra-money.h"
+#include "emitra-sign-in-window.h"
+
+typedef struct
+{
+  EmitraDesk         *desk;
+  EmitraSignInWindow *sign_in;     /* the one open, if any */
+  GPtrArray          *waiting;     /* GTasks waiting for a session */
+  gint64              balance;     /* -1 when unknown */
+  GCancellable       *cancellable;
+} WindowDesk;
+
+static void
+window_desk_free (gpointer data)
+{
+  WindowDesk *wd = data;
+
+  g_cancellable_cancel (wd->cancellable);
+  g_clear_object (&wd->cancellable);
+  g_clear_pointer (&wd->waiting, g_ptr_array_unref);
+  g_clear_object (&wd->desk);
+  g_free (wd);
+}
+
+static WindowDesk *
+get_window_desk (EmitraWindow *window)
+{
+  return g_object_get_data (G_OBJECT (window), "emitra-window-desk");
+}
+
+static gboolean
+ui_is_hindi (void)
+{
+  /* The translation itself says which language the interface speaks. */
+  return g_str_equal (C_("interface language code", "en"), "hi");
+}
+
+static void
+update_identity (EmitraWindow *window)
+{
+  WindowDesk *wd = get_window_desk (window);
+  EmitraOperatorSession *session = emitra_gateway_client_get_operator_session (emitra_desk_get_gateway (wd->desk));
+  g_autofree char *identity = NULL;
+
+  if (session == NULL)
+    {
+      emitra_window_set_identity (window, NULL);
+      return;
+    }
+
+  if (wd->balance >= 0)
+    {
+      g_autofree char *money = emitra_money_format (wd->balance, EMITRA_DIGITS_LATIN);
+
+      /* Translators: the header: operator's name · kiosk code · wallet balance. */
+      identity = g_strdup_printf (_("%s · %s · wallet %s"),
+                                  ui_is_hindi () ? emitra_operator_session_get_name_hi (session)
+                                                 : emitra_operator_session_get_name_en (session),
+                                  emitra_operator_session_get_kiosk_code (session), money);
+    }
+  else
+    identity = g_strdup_printf ("%s · %s",
+                                ui_is_hindi () ? emitra_operator_session_get_name_hi (session)
+                                               : emitra_operator_session_get_name_en (session),
+                                emitra_operator_session_get_kiosk_code (session));
+
+  emitra_window_set_identity (window, identity);
+}
+
+static void
+on_wallet_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(EmitraWindow) window = user_data;
+  WindowDesk *wd = get_window_desk (window);
+  g_autoptr(EmitraWallet) wallet = NULL;
+  g_autoptr(GError) error = NULL;
+
+  wallet = emitra_gateway_client_get_wallet_finish (EMITRA_GATEWAY_CLIENT (source), result, &error);
+  if (wallet == NULL || wd == NULL)
+    return;
+
+  wd->balance = emitra_wallet_get_balance (wallet);
+  update_identity (window);
+}
+
+/* The balance after a sign-in or a submission; never blocks the window. */
+void
+emitra_window_refresh_wallet (EmitraWindow *window)
+{
+  WindowDesk *wd = get_window_desk (window);
+
+  if (wd == NULL || emitra_gateway_client_get_operator_session (emitra_desk_get_gateway (wd->desk)) == NULL)
+    return;
+
+  emitra_gateway_client_get_wallet_async (emitra_desk_get_gateway (wd->desk), wd->cancellable,
+                                          on_wallet_cb, g_object_ref (window));
+}
+
+static void
+on_session_changed_cb (EmitraWindow *window)
+{
+  WindowDesk *wd = get_window_desk (window);
+
+  wd->balance = -1;
+  update_identity (window);
+  emitra_window_refresh_wallet (window);
+}
+
+static void
+on_training_changed_cb (EmitraWindow *window)
+{
+  emitra_window_set_training (window, emitra_desk_get_training (get_window_desk (window)->desk));
+}
+
+static void
+on_online_changed_cb (EmitraWindow *window)
+{
+  emitra_window_set_online (window, emitra_desk_get_online (get_window_desk (window)->desk));
+}
+
+static void
+finish_waiting (WindowDesk            *wd,
+                EmitraOperatorSession *session)
+{
+  g_autoptr(GPtrArray) waiting = g_steal_pointer (&wd->waiting);
+
+  wd->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiting, i);
+
+      if (session != NULL)
+        g_task_return_pointer (task, g_object_ref (session), g_object_unref);
+      else
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                 "The operator did not sign in");
+    }
+}
+
+static void
+on_signed_in_cb (EmitraSignInWindow    *sign_in,
+                 EmitraOperatorSession *session,
+                 EmitraWindow          *window)
+{
+  finish_waiting (get_window_desk (window), session);
+}
+
+static void
+on_sign_in_closed_cb (EmitraSignInWindow *sign_in,
+                      EmitraWindow       *window)
+{
+  WindowDesk *wd = get_window_desk (window);
+
+  if (wd == NULL)
+    return;
+  wd->sign_in = NULL;
+  /* Closed without signing in: whoever waited is told so. */
+  finish_waiting (wd, NULL);
+}
+
+void
+emitra_window_ensure_signed_in_async (EmitraWindow        *window,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  WindowDesk *wd = get_window_desk (window);
+  g_autoptr(GTask) task = g_task_new (window, cancellable, callback, user_data);
+  EmitraOperatorSession *session;
+  EmitraApplication *app;
+
+  g_task_set_source_tag (task, emitra_window_ensure_signed_in_async);
+
+  if (wd == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                               _("The desk could not start, so nothing can be sent to the gateway."));
+      return;
+    }
+
+  session = emitra_gateway_client_get_operator_session (emitra_desk_get_gateway (wd->desk));
+  if (session != NULL && !emitra_operator_session_is_expired (session))
+    {
+      g_task_return_pointer (task, g_object_ref (session), g_object_unref);
+      return;
+    }
+
+  g_ptr_array_add (wd->waiting, g_steal_pointer (&task));
+  if (wd->sign_in != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (wd->sign_in));
+      return;
+    }
+
+  app = EMITRA_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  wd->sign_in = emitra_sign_in_window_new (emitra_desk_get_gateway (wd->desk),
+                                           emitra_application_get_settings (app));
+  if (session != NULL)
+    emitra_sign_in_window_set_message (wd->sign_in,
+                                       _("Your session has expired. Enter your password again; your work on screen is kept."));
+  gtk_window_set_transient_for (GTK_WINDOW (wd->sign_in), GTK_WINDOW (window));
+  g_signal_connect_object (wd->sign_in, "signed-in", G_CALLBACK (on_signed_in_cb), window, 0);
+  g_signal_connect_object (wd->sign_in, "destroy", G_CALLBACK (on_sign_in_closed_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (wd->sign_in));
+}
+
+EmitraOperatorSession *
+emitra_window_ensure_signed_in_finish (EmitraWindow  *window,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, window), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_sign_in_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  emitra_window_ensure_signed_in_async (EMITRA_WINDOW (widget), NULL, NULL, NULL);
+}
+
+static void
+show_desk_error (EmitraWindow *window,
+                 const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window),
+                                              _("The Desk Cannot Keep Receipts"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s\n\nServices can still be looked up, but no application can be submitted until this is fixed. Nothing has been deleted. Call your district e-Mitra support and tell them this message."),
+                                  error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+emitra_window_desk_init (EmitraWindow *window)
+{
+  EmitraApplication *app = EMITRA_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  EmitraDesk *desk;
+  WindowDesk *wd;
+
+  if (app == NULL)
+    return;
+
+  desk = emitra_application_get_desk (app);
+  if (desk == NULL)
+    {
+      show_desk_error (window, emitra_application_get_desk_error (app));
+      return;
+    }
+
+  wd = g_new0 (WindowDesk, 1);
+  wd->desk = g_object_ref (desk);
+  wd->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  wd->balance = -1;
+  wd->cancellable = g_cancellable_new ();
+  g_object_set_data_full (G_OBJECT (window), "emitra-window-desk", wd, window_desk_free);
+
+  g_signal_connect_object (emitra_desk_get_gateway (desk), "notify::operator-session",
+                           G_CALLBACK (on_session_changed_cb), window, G_CONNECT_SWAPPED);
+  g_signal_connect_object (desk, "notify::training",
+                           G_CALLBACK (on_training_changed_cb), window, G_CONNECT_SWAPPED);
+  g_signal_connect_object (desk, "notify::online",
+                           G_CALLBACK (on_online_changed_cb), window, G_CONNECT_SWAPPED);
+  on_training_changed_cb (window);
+  on_online_changed_cb (window);
+  update_identity (window);
+}
+
+void
+emitra_window_desk_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, on_sign_in_action_cb);
+}

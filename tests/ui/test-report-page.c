@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Reports page on a known day: what the supervisor reads on screen.
+ * Set EMITRA_TEST_SCREENSHOT_DIR to keep a PNG of each state for a look.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "emitra-report-page.h"
+#include "emitra-screenshot.h"
+#include "ui-test-util.h"
+#include "../core/report-test-data.h"
+
+static void
+spin_until (gboolean (*done) (gpointer), gpointer data, guint timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  /* The date picker's popover has widgets of its own (a calendar's stack). */
+  if (GTK_IS_POPOVER (widget))
+    return NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every visible label's text, one a line. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+typedef struct
+{
+  GtkStack   *stack;
+  const char *page;
+} Waiting;
+
+static gboolean
+stack_shows (gpointer data)
+{
+  Waiting *waiting = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (waiting->stack), waiting->page) == 0;
+}
+
+static void
+maybe_screenshot (GtkWidget  *window,
+                  const char *name)
+{
+  const char *dir = g_getenv ("EMITRA_TEST_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+  /* Give the window a few frames to draw what it now shows. */
+  for (gint64 until = g_get_monotonic_time () + 300000; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  path = g_strdup_printf ("%s/report-page-%s-%s.png", dir, name,
+                          g_strcmp0 (g_getenv ("LANGUAGE"), "hi") == 0 ? "hi" : "en");
+  g_assert_true (emitra_screenshot_save (window, path, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_report_page_known_day (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "emitra-desk", NULL);
+  g_autofree char *db_path = g_build_filename (data_dir, "desk.db", NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = g_object_new (EMITRA_TYPE_REPORT_PAGE, NULL);
+  Waiting waiting = { NULL, "report" };
+  g_autoptr(GString) labels = g_string_new (NULL);
+  GtkWidget *group;
+
+  g_setenv ("EMITRA_DATA_DIR", data_dir, TRUE);
+  report_seed (db_path);
+
+  emitra_report_page_set_day (EMITRA_REPORT_PAGE (page), "2026-11-28");
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+
+  waiting.stack = GTK_STACK (find_child (page, GTK_TYPE_STACK));
+  spin_until (stack_shows, &waiting, 10000);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (waiting.stack), ==, "report");
+  /* Let the rows settle before reading and drawing them. */
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  collect_labels (page, labels);
+  g_test_message ("%s", labels->str);
+  g_assert_nonnull (strstr (labels->str, "₹1,526.56\n"));    /* cash to hand over */
+  g_assert_nonnull (strstr (labels->str, "₹1,476.56\n"));    /* collected */
+  g_assert_nonnull (strstr (labels->str, "₹1,246.56\n"));    /* the electricity bill */
+  g_assert_nonnull (strstr (labels->str, "Meena Sharma (op-meena)"));
+  g_assert_nonnull (strstr (labels->str, "Applicant not found in Jan Aadhaar"));
+  group = find_child (page, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (group);
+  maybe_screenshot (window, "day");
+
+  /* A day without receipts says so. */
+  emitra_report_page_set_day (EMITRA_REPORT_PAGE (page), "2026-12-01");
+  waiting.page = "empty";
+  spin_until (stack_shows, &waiting, 10000);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (waiting.stack), ==, "empty");
+  maybe_screenshot (window, "empty");
+
+  /* Closing the window lets go of the page, its rows and its report. */
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (gint64 until = g_get_monotonic_time () + 2000000; page != NULL && g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *build_root = g_getenv ("EMITRA_BUILD_ROOT");
+  const char *localedir_override = g_getenv ("EMITRA_TEST_LOCALEDIR");
+
+  g_setenv ("TZ", "Asia/Kolkata", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  emitra_test_isolate_user_dirs ();
+
+  setlocale (LC_ALL, "");
+  if (localedir_override != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, localedir_override);
+  else if (build_root != NULL)
+    {
+      g_autofree char *localedir = g_build_filename (build_root, "po", NULL);
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+    }
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/ui/report-page/known-day", test_report_page_known_day);
+
+  return g_test_run ();
+}
