@@ -84,6 +84,8 @@ main (int   argc,
   emitra_submitter_drain_async (emitra_desk_get_submitter (desk), FALSE, NULL, store_cb, &result);
   emitra_submitter_drain_finish (emitra_desk_get_submitter (desk), wait_for (&result), NULL);
   g_clear_object (&result);
+  printf ("ready\n");
+  fflush (stdout);
 
   while (count (emitra_desk_get_database (desk),
                 "SELECT count(*) FROM outbox WHERE state IN ('pending', 'confirmed')") < target)

@@ -25,9 +25,12 @@ driver_path (void)
 
 typedef struct
 {
-  GSubprocess *process;
-  guint        timeout_id;
-  gboolean     killed;
+  GSubprocess      *process;
+  GDataInputStream *output;
+  guint             timeout_id;
+  guint             delay_ms;
+  gboolean          killed;
+  gboolean          read_done;
 } Run;
 
 static gboolean
@@ -39,6 +42,25 @@ on_kill_timeout_cb (gpointer user_data)
   run->killed = TRUE;
   g_subprocess_send_signal (run->process, SIGKILL);
   return G_SOURCE_REMOVE;
+}
+
+/* Most runs are cut short a random moment after the driver is ready
+ * (signed in, recovery done), so kills land inside submissions however
+ * slowly the process starts (sanitizers slow it down tenfold). */
+static void
+on_driver_line_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Run *run = user_data;
+  g_autofree char *line = g_data_input_stream_read_line_finish (G_DATA_INPUT_STREAM (source), result, NULL, NULL);
+
+  if (line == NULL)
+    {
+      run->read_done = TRUE;
+      return;
+    }
+  if (g_str_equal (line, "ready") && run->timeout_id == 0 && !run->killed)
+    run->timeout_id = g_timeout_add (run->delay_ms, on_kill_timeout_cb, run);
+  g_data_input_stream_read_line_async (run->output, G_PRIORITY_DEFAULT, NULL, on_driver_line_cb, run);
 }
 
 static void
@@ -84,7 +106,7 @@ test_crash_consistency (void)
 
   while (!finished && runs < 5000)
     {
-      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
       g_autoptr(GSubprocess) process = NULL;
       g_autoptr(GError) error = NULL;
       gboolean exited = FALSE;
@@ -98,15 +120,23 @@ test_crash_consistency (void)
       g_assert_no_error (error);
       runs++;
 
-      /* Every run is cut short at a random moment, in start-up, recovery
-       * or a submission; each gets some work done before it dies, and the
-       * last one finishes before its moment comes. */
+      /* Every run is cut short: one in five at a random moment of start-up
+       * or recovery, the others a random moment into their submissions.
+       * Each gets some work done, and the last finishes before its moment. */
       run.process = process;
-      run.timeout_id = g_timeout_add (g_rand_int_range (rand, 5, 100), on_kill_timeout_cb, &run);
+      run.delay_ms = g_rand_int_range (rand, 5, 100);
+      run.output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+      if (g_rand_int_range (rand, 0, 5) == 0)
+        run.timeout_id = g_timeout_add (run.delay_ms, on_kill_timeout_cb, &run);
+      g_data_input_stream_read_line_async (run.output, G_PRIORITY_DEFAULT, NULL, on_driver_line_cb, &run);
       g_subprocess_wait_async (process, NULL, on_driver_exited_cb, &exited);
       while (!exited)
         g_main_context_iteration (NULL, TRUE);
       g_clear_handle_id (&run.timeout_id, g_source_remove);
+      /* The pending read sees the end of the stream before run goes. */
+      while (!run.read_done)
+        g_main_context_iteration (NULL, TRUE);
+      g_clear_object (&run.output);
       if (run.killed)
         kills++;
       else
