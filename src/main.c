@@ -11,11 +11,16 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(EmitraApplication) app = NULL;
+  const char *localedir = g_getenv ("EMITRA_LOCALEDIR");
   int status;
 
-  emitra_application_setup_language ();
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* After setlocale(), which would undo the locale it may pick for
+   * LC_MESSAGES; before anything is translated. */
+  emitra_application_setup_language ();
+  /* EMITRA_LOCALEDIR lets tests and screenshots run an uninstalled build
+   * in Hindi, with the catalog of messages from the build's po folder. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

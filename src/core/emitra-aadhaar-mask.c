@@ -71,10 +71,15 @@ emitra_aadhaar_is_masked (const char *text)
 char *
 emitra_aadhaar_mask_in_text (const char *text)
 {
+  g_autofree char *valid = NULL;
   GString *out;
   const char *p;
 
   g_return_val_if_fail (text != NULL, NULL);
+
+  /* The walk below reads characters; never past the end of broken bytes. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
   out = g_string_sized_new (strlen (text));
   p = text;

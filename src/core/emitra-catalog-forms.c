@@ -159,10 +159,18 @@ read_field (EmitraJsonCursor *c,
       if (done)
         return TRUE;
 
+      /* A member given twice counts once, as the last (as json-glib reads
+       * it); the first copy is let go (fuzz-catalog found the leak). */
       if (name_is (name, length, "id"))
-        known = _emitra_catalog_read_text (c, &field->id, &field->id_state);
+        {
+          g_clear_pointer (&field->id, g_free);
+          known = _emitra_catalog_read_text (c, &field->id, &field->id_state);
+        }
       else if (name_is (name, length, "type"))
-        known = _emitra_catalog_read_text (c, &field->type, &field->type_state);
+        {
+          g_clear_pointer (&field->type, g_free);
+          known = _emitra_catalog_read_text (c, &field->type, &field->type_state);
+        }
       else if (name_is (name, length, "label_en"))
         known = _emitra_catalog_read_text (c, NULL, &field->label_en);
       else if (name_is (name, length, "label_hi"))

@@ -3,7 +3,9 @@
  * Replacing the catalog with a new one from the gateway: the document is
  * checked whole, indexed, and written to the cache in one transaction
  * before it takes the old one's place; anything less leaves the old one
- * in use and in the cache.
+ * in use and in the cache. Also the refresh from the gateway, which asks
+ * for the catalog with the cached one's ETag and replaces it when it
+ * changed.
  */
 #include "config.h"
 
@@ -238,4 +240,96 @@ emitra_catalog_store_replace_finish (EmitraCatalogStore  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- refreshing from the gateway ----------------------------------------- */
+
+static void
+on_refresh_replaced_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!emitra_catalog_store_replace_finish (EMITRA_CATALOG_STORE (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_refresh_fetched_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EmitraCatalogStore *self = g_task_get_source_object (task);
+  g_autoptr(GBytes) document = NULL;
+  g_autofree char *etag = NULL;
+  GError *error = NULL;
+
+  if (!emitra_gateway_client_fetch_catalog_finish (EMITRA_GATEWAY_CLIENT (source), result,
+                                                   &document, &etag, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Not modified: the catalog in use is the gateway's. */
+  if (document == NULL)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  emitra_catalog_store_replace_async (self, document, etag, g_task_get_cancellable (task),
+                                      on_refresh_replaced_cb, g_object_ref (task));
+}
+
+/* Asks @client for the catalog, with the ETag of the cached one so that an
+ * unchanged catalog costs one small reply, and replaces the catalog in use
+ * when the gateway sent another (see emitra_catalog_store_replace()). The
+ * catalog must have been loaded first. */
+void
+emitra_catalog_store_refresh_async (EmitraCatalogStore  *self,
+                                    EmitraGatewayClient *client,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (EMITRA_IS_CATALOG_STORE (self));
+  g_return_if_fail (EMITRA_IS_GATEWAY_CLIENT (client));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, emitra_catalog_store_refresh_async);
+  emitra_gateway_client_fetch_catalog_async (client, emitra_catalog_store_get_etag (self), cancellable,
+                                             on_refresh_fetched_cb, task);
+}
+
+/* *out_updated says whether the catalog was replaced. A document that
+ * fails the checks gives an EMITRA_CATALOG_ERROR, a gateway that cannot be
+ * reached an EMITRA_GATEWAY_ERROR; either way the catalog in use stays. */
+gboolean
+emitra_catalog_store_refresh_finish (EmitraCatalogStore  *self,
+                                     GAsyncResult        *result,
+                                     gboolean            *out_updated,
+                                     GError             **error)
+{
+  GError *local_error = NULL;
+  gboolean updated;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  updated = g_task_propagate_boolean (G_TASK (result), &local_error);
+  if (out_updated != NULL)
+    *out_updated = updated;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
 }

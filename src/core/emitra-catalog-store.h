@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "emitra-catalog.h"
+#include "emitra-gateway-client.h"
 #include "emitra-search.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,16 @@ void                 emitra_catalog_store_replace_async       (EmitraCatalogStor
                                                                gpointer             user_data);
 gboolean             emitra_catalog_store_replace_finish      (EmitraCatalogStore  *self,
                                                                GAsyncResult        *result,
+                                                               GError             **error);
+
+void                 emitra_catalog_store_refresh_async       (EmitraCatalogStore  *self,
+                                                               EmitraGatewayClient *client,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+gboolean             emitra_catalog_store_refresh_finish      (EmitraCatalogStore  *self,
+                                                               GAsyncResult        *result,
+                                                               gboolean            *out_updated,
                                                                GError             **error);
 
 char                *emitra_catalog_store_default_path        (void);

@@ -491,29 +491,21 @@ emitra_catalog_compare_versions (const char *a,
 /* Whether service names show in Hindi first (with English beneath) rather
  * than the other way round: the interface's language decides. A
  * translation of the marker says so; without one, the session's first
- * language does. */
+ * language does. Asked each time, not remembered: the language can change
+ * while the desk runs (Preferences), and the answer is two lookups. */
 gboolean
 emitra_catalog_names_in_hindi (void)
 {
-  static gsize hindi = 0;
+  /* Translators: the language service names are shown in first. Write "hi"
+   * here in the Hindi translation (and nothing else). */
+  const char *marker = C_("service names language", "en");
+  const char * const *languages;
 
-  if (g_once_init_enter (&hindi))
-    {
-      /* Translators: the language service names are shown in first. Write "hi"
-       * here in the Hindi translation (and nothing else). */
-      const char *marker = C_("service names language", "en");
-      const char * const *languages = g_get_language_names ();
-      gboolean result;
+  if (!g_str_equal (marker, "en"))
+    return g_str_equal (marker, "hi");
 
-      if (!g_str_equal (marker, "en"))
-        result = g_str_equal (marker, "hi");
-      else
-        result = languages[0] != NULL && g_str_has_prefix (languages[0], "hi");
-
-      g_once_init_leave (&hindi, result ? 2 : 1);
-    }
-
-  return hindi == 2;
+  languages = g_get_language_names ();
+  return languages[0] != NULL && g_str_has_prefix (languages[0], "hi");
 }
 
 static void

@@ -310,7 +310,8 @@ open_database (const char  *path,
   }
 
   g_set_error (error, EMITRA_DATABASE_ERROR, EMITRA_DATABASE_ERROR_CORRUPT,
-               _("The desk's database is damaged (%s). A copy was saved as %s. Do not delete either file: call your district e-Mitra support, who can recover the receipts from it."),
+               /* Translators: the first %s is a whole sentence saying the database is damaged. */
+               _("%s A copy was saved as %s. Do not delete either file: call your district e-Mitra support, who can recover the receipts from it."),
                local_error->message, backup);
   return NULL;
 }

@@ -24,6 +24,10 @@
 
 #define READ_CHUNK      (64 * 1024)
 #define MAX_BACKOFF_MS  10000
+/* A reply larger than this (the catalog: hundreds of KiB) is parsed on a
+ * worker thread: tens of milliseconds of JSON, and many more on a slow
+ * counter PC, must not cost the window its frames. */
+#define PARSE_IN_THREAD_BYTES (64 * 1024)
 
 typedef struct
 {
@@ -37,6 +41,7 @@ typedef struct
   GInputStream      *stream;
   GByteArray        *buffer;
   guint              status;
+  EmitraGatewayReply *parsing;  /* the reply whose body a thread is parsing */
 } CallState;
 
 static void start_attempt (GTask *task);
@@ -115,6 +120,7 @@ call_state_free (gpointer data)
   CallState *state = data;
 
   g_assert (state->msg == NULL && state->timeout_source == NULL);
+  g_clear_pointer (&state->parsing, _emitra_gateway_reply_free);
   _emitra_gateway_call_free (state->call);
   g_free (state);
 }
@@ -208,6 +214,73 @@ too_large_error (void)
   return error;
 }
 
+typedef struct
+{
+  EmitraGatewayParseFunc  parse;
+  GDestroyNotify          parsed_free;
+  GBytes                 *body;
+} ParseJob;
+
+static void
+parse_job_free (gpointer data)
+{
+  ParseJob *job = data;
+
+  g_bytes_unref (job->body);
+  g_free (job);
+}
+
+static void
+parse_thread (GTask        *parse_task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ParseJob *job = task_data;
+  GError *error = NULL;
+  gpointer parsed = job->parse (job->body, &error);
+
+  if (parsed == NULL)
+    g_task_return_error (parse_task, error);
+  else
+    g_task_return_pointer (parse_task, parsed, job->parsed_free);
+}
+
+/* The parsed reply of a successful attempt: returned, or the attempt fails
+ * (and may be tried again) when the body could not be read. */
+static void
+finish_parsed (GTask              *task,
+               EmitraGatewayReply *reply,
+               gpointer            parsed,
+               GError             *error)
+{
+  CallState *state = g_task_get_task_data (task);
+
+  if (parsed == NULL)
+    {
+      _emitra_gateway_reply_free (reply);
+      fail_attempt (g_object_ref (task), error);
+      return;
+    }
+  reply->parsed = parsed;
+  reply->parsed_free = state->call->parsed_free;
+  end_attempt (state, task);
+  g_task_return_pointer (task, reply, (GDestroyNotify) _emitra_gateway_reply_free);
+}
+
+static void
+on_parsed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallState *state = g_task_get_task_data (task);
+  GError *error = NULL;
+  gpointer parsed = g_task_propagate_pointer (G_TASK (result), &error);
+
+  finish_parsed (task, g_steal_pointer (&state->parsing), parsed, error);
+}
+
 static void
 complete_attempt (GTask *task)
 {
@@ -227,14 +300,26 @@ complete_attempt (GTask *task)
   if (SOUP_STATUS_IS_SUCCESSFUL (reply->status) && state->call->parse != NULL)
     {
       GError *error = NULL;
+      gpointer parsed;
 
-      reply->parsed = state->call->parse (reply->body, &error);
-      reply->parsed_free = state->call->parsed_free;
-      if (reply->parsed == NULL)
+      if (g_bytes_get_size (reply->body) > PARSE_IN_THREAD_BYTES)
         {
-          fail_attempt (g_object_ref (task), error);
+          g_autoptr(GTask) parse_task = g_task_new (NULL, NULL, on_parsed_cb, g_object_ref (task));
+          ParseJob *job = g_new0 (ParseJob, 1);
+
+          job->parse = state->call->parse;
+          job->parsed_free = state->call->parsed_free;
+          job->body = g_bytes_ref (reply->body);
+          g_task_set_source_tag (parse_task, complete_attempt);
+          g_task_set_task_data (parse_task, job, parse_job_free);
+          state->parsing = g_steal_pointer (&reply);
+          g_task_run_in_thread (parse_task, parse_thread);
           return;
         }
+
+      parsed = state->call->parse (reply->body, &error);
+      finish_parsed (task, g_steal_pointer (&reply), parsed, error);
+      return;
     }
 
   if (SOUP_STATUS_IS_SUCCESSFUL (reply->status) || reply->status == SOUP_STATUS_NOT_MODIFIED)

@@ -455,6 +455,18 @@ on_catalog_cb (GObject      *source,
   g_task_return_pointer (task, out, catalog_result_free);
 }
 
+/* The catalog's check: the parsed tree itself is not kept (the catalog
+ * store reads the bytes again), so it is let go where it was made, on the
+ * parsing thread (a big reply's tree is freed in many small pieces). */
+static gpointer
+check_catalog (GBytes  *body,
+               GError **error)
+{
+  g_autoptr(JsonObject) document = emitra_gateway_parse_catalog (body, error);
+
+  return document != NULL ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
 void
 emitra_gateway_client_fetch_catalog_async (EmitraGatewayClient *self,
                                            const char          *etag,
@@ -475,8 +487,8 @@ emitra_gateway_client_fetch_catalog_async (EmitraGatewayClient *self,
   call->max_reply = EMITRA_GATEWAY_MAX_CATALOG_REPLY;
   call->timeout_ms = self->timeout_ms * 4;
   call->if_none_match = etag != NULL && etag[0] != '\0' ? g_strdup (etag) : NULL;
-  call->parse = (EmitraGatewayParseFunc) emitra_gateway_parse_catalog;
-  call->parsed_free = (GDestroyNotify) json_object_unref;
+  call->parse = check_catalog;
+  call->parsed_free = NULL;
   _emitra_gateway_client_call_async (self, call, cancellable, on_catalog_cb, task);
 }
 

@@ -295,8 +295,12 @@ read_member_summary (JsonObject          *object,
   member->age = (guint) age;
 
   /* A reply carrying a full Aadhaar number would put it in the desk's
-   * memory and perhaps its database: refuse it outright. */
-  if (!g_str_has_prefix (member->aadhaar_masked, "XXXX XXXX ") || strlen (member->aadhaar_masked) != 14)
+   * memory and perhaps its database: refuse it outright. The last four are
+   * digits too: they are printed on the receipt (fuzz-gateway-replies
+   * found "XXXX XXXX <821" accepted). */
+  if (!g_str_has_prefix (member->aadhaar_masked, "XXXX XXXX ") || strlen (member->aadhaar_masked) != 14 ||
+      !g_ascii_isdigit (member->aadhaar_masked[10]) || !g_ascii_isdigit (member->aadhaar_masked[11]) ||
+      !g_ascii_isdigit (member->aadhaar_masked[12]) || !g_ascii_isdigit (member->aadhaar_masked[13]))
     return bad_value (error, "aadhaar_masked");
   return TRUE;
 }

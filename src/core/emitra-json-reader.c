@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include "emitra-json-reader.h"
+#include "emitra-json-reader-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
@@ -29,9 +30,9 @@
  * exhausting the stack. */
 #define MAX_DEPTH 64
 
-static gboolean
-fail (EmitraJsonCursor *c,
-      const char       *what)
+gboolean
+_emitra_json_cursor_fail (EmitraJsonCursor *c,
+                          const char       *what)
 {
   if (c->error != NULL && *c->error == NULL)
     g_set_error (c->error, EMITRA_JSON_ERROR, EMITRA_JSON_ERROR_INVALID,
@@ -39,13 +40,6 @@ fail (EmitraJsonCursor *c,
                  _("The data could not be read: %s at byte %lu."), what,
                  (unsigned long) (c->p - c->start));
   return FALSE;
-}
-
-static inline void
-skip_space (EmitraJsonCursor *c)
-{
-  while (c->p < c->end && (*c->p == ' ' || *c->p == '\n' || *c->p == '\r' || *c->p == '\t'))
-    c->p++;
 }
 
 /* @data must have been checked with emitra_json_reader_check_text(). */
@@ -66,7 +60,7 @@ emitra_json_cursor_init (EmitraJsonCursor  *cursor,
 EmitraJsonKind
 emitra_json_cursor_peek (EmitraJsonCursor *c)
 {
-  skip_space (c);
+  _emitra_json_cursor_skip_space (c);
   if (c->p >= c->end)
     return EMITRA_JSON_KIND_NONE;
 
@@ -104,13 +98,13 @@ read_hex4 (EmitraJsonCursor *c,
   guint32 value = 0;
 
   if (c->end - c->p < 4)
-    return fail (c, _("a truncated \\u escape"));
+    return _emitra_json_cursor_fail (c, _("a truncated \\u escape"));
   for (int i = 0; i < 4; i++)
     {
       int digit = hex_value (c->p[i]);
 
       if (digit < 0)
-        return fail (c, _("a bad \\u escape"));
+        return _emitra_json_cursor_fail (c, _("a bad \\u escape"));
       value = value << 4 | (guint32) digit;
     }
   c->p += 4;
@@ -125,7 +119,7 @@ read_escape (EmitraJsonCursor *c)
   guint32 unit, low;
 
   if (c->p >= c->end)
-    return fail (c, _("an unterminated string"));
+    return _emitra_json_cursor_fail (c, _("an unterminated string"));
 
   switch ((e = *c->p++))
     {
@@ -143,23 +137,23 @@ read_escape (EmitraJsonCursor *c)
       if (unit >= 0xD800 && unit <= 0xDBFF)
         {
           if (c->end - c->p < 2 || c->p[0] != '\\' || c->p[1] != 'u')
-            return fail (c, _("an unpaired surrogate"));
+            return _emitra_json_cursor_fail (c, _("an unpaired surrogate"));
           c->p += 2;
           if (!read_hex4 (c, &low))
             return FALSE;
           if (low < 0xDC00 || low > 0xDFFF)
-            return fail (c, _("an unpaired surrogate"));
+            return _emitra_json_cursor_fail (c, _("an unpaired surrogate"));
           unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
         }
       else if (unit >= 0xDC00 && unit <= 0xDFFF)
-        return fail (c, _("an unpaired surrogate"));
+        return _emitra_json_cursor_fail (c, _("an unpaired surrogate"));
       else if (unit == 0)
-        return fail (c, _("a NUL character"));
+        return _emitra_json_cursor_fail (c, _("a NUL character"));
       g_string_append_unichar (c->scratch, unit);
       return TRUE;
     default:
       c->p--;
-      return fail (c, _("a bad escape"));
+      return _emitra_json_cursor_fail (c, _("a bad escape"));
     }
 }
 
@@ -203,10 +197,10 @@ read_string_ref (EmitraJsonCursor *c,
 {
   const char *begin, *q;
 
-  skip_space (c);
+  _emitra_json_cursor_skip_space (c);
   if (c->p >= c->end || *c->p != '"')
     {
-      fail (c, _("a string was expected"));
+      _emitra_json_cursor_fail (c, _("a string was expected"));
       return NULL;
     }
   begin = q = ++c->p;
@@ -233,7 +227,7 @@ read_string_ref (EmitraJsonCursor *c,
       if ((guchar) ch < 0x20)
         {
           c->p--;
-          fail (c, _("a control character in a string"));
+          _emitra_json_cursor_fail (c, _("a control character in a string"));
           return NULL;
         }
       if (ch != '\\')
@@ -242,7 +236,7 @@ read_string_ref (EmitraJsonCursor *c,
         return NULL;
     }
 
-  fail (c, _("an unterminated string"));
+  _emitra_json_cursor_fail (c, _("an unterminated string"));
   return NULL;
 }
 
@@ -271,18 +265,18 @@ emitra_json_cursor_read_string (EmitraJsonCursor  *c,
 
 /* Scans a number; *out_is_int says whether it is an integer that fits a
  * gint64 (then in *out_value), else it is a double (in *out_double). */
-static gboolean
-read_number (EmitraJsonCursor *c,
-             gboolean         *out_is_int,
-             gint64           *out_value,
-             double           *out_double)
+gboolean
+_emitra_json_cursor_read_number (EmitraJsonCursor *c,
+                                 gboolean         *out_is_int,
+                                 gint64           *out_value,
+                                 double           *out_double)
 {
   const char *begin;
   gboolean integer = TRUE;
   char buffer[64];
   gsize length;
 
-  skip_space (c);
+  _emitra_json_cursor_skip_space (c);
   begin = c->p;
   if (c->p < c->end && *c->p == '-')
     c->p++;
@@ -292,13 +286,13 @@ read_number (EmitraJsonCursor *c,
     while (c->p < c->end && g_ascii_isdigit (*c->p))
       c->p++;
   else
-    return fail (c, _("a number was expected"));
+    return _emitra_json_cursor_fail (c, _("a number was expected"));
 
   if (c->p < c->end && *c->p == '.')
     {
       integer = FALSE;
       if (++c->p >= c->end || !g_ascii_isdigit (*c->p))
-        return fail (c, _("a bad number"));
+        return _emitra_json_cursor_fail (c, _("a bad number"));
       while (c->p < c->end && g_ascii_isdigit (*c->p))
         c->p++;
     }
@@ -309,14 +303,14 @@ read_number (EmitraJsonCursor *c,
       if (c->p < c->end && (*c->p == '+' || *c->p == '-'))
         c->p++;
       if (c->p >= c->end || !g_ascii_isdigit (*c->p))
-        return fail (c, _("a bad number"));
+        return _emitra_json_cursor_fail (c, _("a bad number"));
       while (c->p < c->end && g_ascii_isdigit (*c->p))
         c->p++;
     }
 
   length = (gsize) (c->p - begin);
   if (length >= sizeof buffer)
-    return fail (c, _("a number too long"));
+    return _emitra_json_cursor_fail (c, _("a number too long"));
   memcpy (buffer, begin, length);
   buffer[length] = '\0';
 
@@ -341,18 +335,18 @@ emitra_json_cursor_read_int (EmitraJsonCursor *c,
 {
   double ignored;
 
-  return read_number (c, out_is_int, out_value, &ignored);
+  return _emitra_json_cursor_read_number (c, out_is_int, out_value, &ignored);
 }
 
-static gboolean
-read_literal (EmitraJsonCursor *c,
-              const char       *word)
+gboolean
+_emitra_json_cursor_read_literal (EmitraJsonCursor *c,
+                                  const char       *word)
 {
   gsize length = strlen (word);
 
-  skip_space (c);
+  _emitra_json_cursor_skip_space (c);
   if ((gsize) (c->end - c->p) < length || memcmp (c->p, word, length) != 0)
-    return fail (c, _("an unexpected character"));
+    return _emitra_json_cursor_fail (c, _("an unexpected character"));
   c->p += length;
   return TRUE;
 }
@@ -361,21 +355,21 @@ gboolean
 emitra_json_cursor_read_boolean (EmitraJsonCursor *c,
                                  gboolean         *out_value)
 {
-  skip_space (c);
+  _emitra_json_cursor_skip_space (c);
   if (c->p < c->end && *c->p == 't')
-    return (*out_value = TRUE, read_literal (c, "true"));
-  return (*out_value = FALSE, read_literal (c, "false"));
+    return (*out_value = TRUE, _emitra_json_cursor_read_literal (c, "true"));
+  return (*out_value = FALSE, _emitra_json_cursor_read_literal (c, "false"));
 }
 
 static gboolean
 enter (EmitraJsonCursor *c,
        char              open)
 {
-  skip_space (c);
+  _emitra_json_cursor_skip_space (c);
   if (c->p >= c->end || *c->p != open)
-    return fail (c, open == '{' ? _("an object was expected") : _("an array was expected"));
+    return _emitra_json_cursor_fail (c, open == '{' ? _("an object was expected") : _("an array was expected"));
   if (++c->depth > MAX_DEPTH)
-    return fail (c, _("too deep nesting"));
+    return _emitra_json_cursor_fail (c, _("too deep nesting"));
   c->p++;
   return TRUE;
 }
@@ -415,7 +409,7 @@ emitra_json_cursor_next_member (EmitraJsonCursor  *c,
                                 gsize             *out_length,
                                 gboolean          *out_done)
 {
-  skip_space (c);
+  _emitra_json_cursor_skip_space (c);
   *out_done = FALSE;
   if (c->p < c->end && *c->p == '}')
     {
@@ -427,15 +421,15 @@ emitra_json_cursor_next_member (EmitraJsonCursor  *c,
   if (!just_entered (c, '{'))
     {
       if (c->p >= c->end || *c->p != ',')
-        return fail (c, _("“,” or “}” was expected"));
+        return _emitra_json_cursor_fail (c, _("“,” or “}” was expected"));
       c->p++;
     }
 
   if ((*out_name = read_string_ref (c, out_length)) == NULL)
     return FALSE;
-  skip_space (c);
+  _emitra_json_cursor_skip_space (c);
   if (c->p >= c->end || *c->p != ':')
-    return fail (c, _("“:” was expected"));
+    return _emitra_json_cursor_fail (c, _("“:” was expected"));
   c->p++;
   return TRUE;
 }
@@ -444,7 +438,7 @@ gboolean
 emitra_json_cursor_next_element (EmitraJsonCursor *c,
                                  gboolean         *out_done)
 {
-  skip_space (c);
+  _emitra_json_cursor_skip_space (c);
   *out_done = FALSE;
   if (c->p < c->end && *c->p == ']')
     {
@@ -456,219 +450,18 @@ emitra_json_cursor_next_element (EmitraJsonCursor *c,
   if (!just_entered (c, '['))
     {
       if (c->p >= c->end || *c->p != ',')
-        return fail (c, _("“,” or “]” was expected"));
+        return _emitra_json_cursor_fail (c, _("“,” or “]” was expected"));
       c->p++;
     }
-  skip_space (c);
+  _emitra_json_cursor_skip_space (c);
   return TRUE;
-}
-
-/* Skips the value at the cursor, checking it, and says where it was (as
- * offsets from the start of the data). */
-gboolean
-emitra_json_cursor_skip (EmitraJsonCursor *c,
-                         gsize            *out_offset,
-                         gsize            *out_length)
-{
-  const char *begin;
-  gboolean done, is_int, boolean;
-  gint64 integer;
-  double number;
-  gsize length;
-  const char *name;
-
-  skip_space (c);
-  begin = c->p;
-  switch (emitra_json_cursor_peek (c))
-    {
-    case EMITRA_JSON_KIND_OBJECT:
-      if (!emitra_json_cursor_enter_object (c))
-        return FALSE;
-      for (;;)
-        {
-          if (!emitra_json_cursor_next_member (c, &name, &length, &done))
-            return FALSE;
-          if (done)
-            break;
-          if (!emitra_json_cursor_skip (c, NULL, NULL))
-            return FALSE;
-        }
-      break;
-    case EMITRA_JSON_KIND_ARRAY:
-      if (!emitra_json_cursor_enter_array (c))
-        return FALSE;
-      for (;;)
-        {
-          if (!emitra_json_cursor_next_element (c, &done))
-            return FALSE;
-          if (done)
-            break;
-          if (!emitra_json_cursor_skip (c, NULL, NULL))
-            return FALSE;
-        }
-      break;
-    case EMITRA_JSON_KIND_STRING:
-      if (read_string_ref (c, &length) == NULL)
-        return FALSE;
-      break;
-    case EMITRA_JSON_KIND_NUMBER:
-      if (!read_number (c, &is_int, &integer, &number))
-        return FALSE;
-      break;
-    case EMITRA_JSON_KIND_BOOLEAN:
-      if (!emitra_json_cursor_read_boolean (c, &boolean))
-        return FALSE;
-      break;
-    case EMITRA_JSON_KIND_NULL:
-      if (!read_literal (c, "null"))
-        return FALSE;
-      break;
-    case EMITRA_JSON_KIND_NONE:
-    default:
-      return fail (c, c->p >= c->end ? _("the data ends too early") : _("an unexpected character"));
-    }
-
-  if (out_offset != NULL)
-    *out_offset = (gsize) (begin - c->start);
-  if (out_length != NULL)
-    *out_length = (gsize) (c->p - begin);
-  return TRUE;
-}
-
-/* Builds a json-glib tree of the value at the cursor. */
-JsonNode *
-emitra_json_cursor_read_node (EmitraJsonCursor *c)
-{
-  gboolean done, is_int, boolean;
-  gint64 integer;
-  double number;
-  const char *text;
-  gsize length;
-
-  switch (emitra_json_cursor_peek (c))
-    {
-    case EMITRA_JSON_KIND_OBJECT:
-      {
-        g_autoptr(JsonObject) object = json_object_new ();
-
-        if (!emitra_json_cursor_enter_object (c))
-          return NULL;
-        for (;;)
-          {
-            g_autofree char *name = NULL;
-            JsonNode *value;
-
-            if (!emitra_json_cursor_next_member (c, &text, &length, &done))
-              return NULL;
-            if (done)
-              break;
-            name = g_strndup (text, length);
-            if ((value = emitra_json_cursor_read_node (c)) == NULL)
-              return NULL;
-            json_object_set_member (object, name, value);
-          }
-        return json_node_init_object (json_node_alloc (), object);
-      }
-    case EMITRA_JSON_KIND_ARRAY:
-      {
-        g_autoptr(JsonArray) array = json_array_new ();
-
-        if (!emitra_json_cursor_enter_array (c))
-          return NULL;
-        for (;;)
-          {
-            JsonNode *value;
-
-            if (!emitra_json_cursor_next_element (c, &done))
-              return NULL;
-            if (done)
-              break;
-            if ((value = emitra_json_cursor_read_node (c)) == NULL)
-              return NULL;
-            json_array_add_element (array, value);
-          }
-        return json_node_init_array (json_node_alloc (), array);
-      }
-    case EMITRA_JSON_KIND_STRING:
-      {
-        g_autofree char *copy = NULL;
-
-        if (!emitra_json_cursor_read_string (c, &copy))
-          return NULL;
-        return json_node_init_string (json_node_alloc (), copy);
-      }
-    case EMITRA_JSON_KIND_NUMBER:
-      if (!read_number (c, &is_int, &integer, &number))
-        return NULL;
-      return is_int ? json_node_init_int (json_node_alloc (), integer)
-                    : json_node_init_double (json_node_alloc (), number);
-    case EMITRA_JSON_KIND_BOOLEAN:
-      if (!emitra_json_cursor_read_boolean (c, &boolean))
-        return NULL;
-      return json_node_init_boolean (json_node_alloc (), boolean);
-    case EMITRA_JSON_KIND_NULL:
-      return read_literal (c, "null") ? json_node_init_null (json_node_alloc ()) : NULL;
-    case EMITRA_JSON_KIND_NONE:
-    default:
-      fail (c, c->p >= c->end ? _("the data ends too early") : _("an unexpected character"));
-      return NULL;
-    }
 }
 
 /* Nothing but spaces may follow the value read. */
 gboolean
 emitra_json_cursor_finish (EmitraJsonCursor *c)
 {
-  skip_space (c);
-  return c->p == c->end || fail (c, _("something follows the data"));
+  _emitra_json_cursor_skip_space (c);
+  return c->p == c->end || _emitra_json_cursor_fail (c, _("something follows the data"));
 }
 
-/* The checks on the whole text before reading it: UTF-8, no NUL byte. */
-gboolean
-emitra_json_reader_check_text (const char  *data,
-                               gsize        length,
-                               GError     **error)
-{
-  if (length > 0 && memchr (data, '\0', length) != NULL)
-    {
-      g_set_error_literal (error, EMITRA_JSON_ERROR, EMITRA_JSON_ERROR_INVALID,
-                           _("The data could not be read: it contains a NUL byte."));
-      return FALSE;
-    }
-  if (!g_utf8_validate (data, (gssize) length, NULL))
-    {
-      g_set_error_literal (error, EMITRA_JSON_ERROR, EMITRA_JSON_ERROR_INVALID,
-                           _("The data could not be read: it is not valid UTF-8 text."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* A JSON object from @data (@length bytes), sealed (immutable). */
-JsonObject *
-emitra_json_reader_parse_object (const char  *data,
-                                 gsize        length,
-                                 GError     **error)
-{
-  g_autoptr(GString) scratch = g_string_new (NULL);
-  g_autoptr(JsonNode) root = NULL;
-  EmitraJsonCursor cursor;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  if (!emitra_json_reader_check_text (data, length, error))
-    return NULL;
-
-  emitra_json_cursor_init (&cursor, data, length, scratch, error);
-  if (emitra_json_cursor_peek (&cursor) != EMITRA_JSON_KIND_OBJECT)
-    {
-      g_set_error_literal (error, EMITRA_JSON_ERROR, EMITRA_JSON_ERROR_INVALID,
-                           _("The data could not be read: a JSON object was expected."));
-      return NULL;
-    }
-  if ((root = emitra_json_cursor_read_node (&cursor)) == NULL || !emitra_json_cursor_finish (&cursor))
-    return NULL;
-
-  json_node_seal (root);
-  return json_object_ref (json_node_get_object (root));
-}

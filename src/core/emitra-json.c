@@ -55,8 +55,13 @@ emitra_json_parse_object (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) real_length, &parse_error))
     {
+      /* json-glib quotes the offending token, cut at a byte count: the
+       * message may end in half a Devanagari character. It is shown in the
+       * window, so it must be whole UTF-8. */
+      g_autofree char *detail = g_utf8_make_valid (parse_error->message, -1);
+
       g_set_error (error, EMITRA_JSON_ERROR, EMITRA_JSON_ERROR_INVALID,
-                   _("The data could not be read: %s"), parse_error->message);
+                   _("The data could not be read: %s"), detail);
       return NULL;
     }
 

@@ -29,6 +29,7 @@ struct _EmitraReceiptRenderer
   EmitraReceipt            *receipt;
   EmitraReceiptRenderFlags  flags;
   char                     *centre_name;
+  EmitraDigits              digits;
 };
 
 G_DEFINE_FINAL_TYPE (EmitraReceiptRenderer, emitra_receipt_renderer, G_TYPE_OBJECT)
@@ -109,6 +110,27 @@ emitra_receipt_renderer_set_centre_name (EmitraReceiptRenderer *self,
 
   g_free (self->centre_name);
   self->centre_name = g_strdup (centre_name);
+}
+
+/* The digits amounts, the receipt number and the date are printed in:
+ * Devanagari where the centre chose them in Preferences. IDs (transaction,
+ * request, kiosk, Aadhaar, mobile) stay in Latin digits, as the gateway and
+ * the citizen's other papers write them. */
+void
+emitra_receipt_renderer_set_digits (EmitraReceiptRenderer *self,
+                                    EmitraDigits           digits)
+{
+  g_return_if_fail (EMITRA_IS_RECEIPT_RENDERER (self));
+
+  self->digits = digits;
+}
+
+EmitraDigits
+emitra_receipt_renderer_get_digits (EmitraReceiptRenderer *self)
+{
+  g_return_val_if_fail (EMITRA_IS_RECEIPT_RENDERER (self), EMITRA_DIGITS_LATIN);
+
+  return self->digits;
 }
 
 typedef struct
@@ -219,7 +241,7 @@ flow_money_row (Flow       *flow,
                 gint64      paise,
                 gboolean    strong)
 {
-  g_autofree char *amount = emitra_money_format (paise, EMITRA_DIGITS_LATIN);
+  g_autofree char *amount = emitra_money_format (paise, flow->self->digits);
 
   flow_row (flow, label_en, label_hi, amount, strong);
 }
@@ -257,12 +279,15 @@ flow_qr (Flow       *flow,
   flow->y += side;
 }
 
+/* DD/MM/YYYY, as Indian forms and the state's own receipts write dates. */
 static char *
-format_time (gint64 unix_time)
+format_time (gint64       unix_time,
+             EmitraDigits digits)
 {
   g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_time);
+  g_autofree char *text = local != NULL ? g_date_time_format (local, "%d/%m/%Y %H:%M") : g_strdup ("");
 
-  return local != NULL ? g_date_time_format (local, "%d-%m-%Y %H:%M") : g_strdup ("");
+  return emitra_text_to_digits (text, digits);
 }
 
 static double
@@ -279,8 +304,9 @@ flow_receipt (EmitraReceiptRenderer *self,
   g_autoptr(PangoLayout) bold = emitra_print_layout_new (cr, m->body, TRUE);
   g_autoptr(PangoLayout) small = emitra_print_layout_new (cr, m->small, FALSE);
   g_autoptr(PangoLayout) title = emitra_print_layout_new (cr, m->title, TRUE);
-  g_autofree char *when = format_time (emitra_receipt_get_created_at (r));
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, emitra_receipt_get_receipt_no (r));
+  g_autofree char *when = format_time (emitra_receipt_get_created_at (r), self->digits);
+  g_autofree char *number_latin = g_strdup_printf ("%" G_GINT64_FORMAT, emitra_receipt_get_receipt_no (r));
+  g_autofree char *number = emitra_text_to_digits (number_latin, self->digits);
   g_autofree char *service = NULL;
   g_autofree char *operator = NULL;
   g_autofree char *payload = emitra_receipt_dup_qr_payload (r);

@@ -5,6 +5,7 @@
 #include <glib-object.h>
 
 #include "emitra-receipt.h"
+#include "emitra-text.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,9 @@ void                   emitra_receipt_renderer_set_flags      (EmitraReceiptRend
                                                                EmitraReceiptRenderFlags  flags);
 void                   emitra_receipt_renderer_set_centre_name (EmitraReceiptRenderer   *self,
                                                                 const char              *centre_name);
+void                   emitra_receipt_renderer_set_digits     (EmitraReceiptRenderer    *self,
+                                                               EmitraDigits              digits);
+EmitraDigits           emitra_receipt_renderer_get_digits     (EmitraReceiptRenderer    *self);
 
 double                 emitra_receipt_renderer_measure_height (EmitraReceiptRenderer    *self,
                                                                EmitraReceiptLayout       layout,

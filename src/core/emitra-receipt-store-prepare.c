@@ -40,12 +40,39 @@ count_digits (const char *text)
   return n;
 }
 
+/* Far above any name or service title a form lets through (80 to 200
+ * characters), and low enough that a receipt still fits on 80 mm paper
+ * and a pasted page of text never reaches the chain. */
+#define MAX_TEXT_CHARS 300
+
+/* Each text a receipt keeps is UTF-8 and of a printable length, counted
+ * in characters (a Hindi name takes three bytes a character). */
+static gboolean
+text_ok (const char *text)
+{
+  return text == NULL || (g_utf8_validate (text, -1, NULL) &&
+                          g_utf8_strlen (text, -1) <= MAX_TEXT_CHARS);
+}
+
 /* The last line of defence for what a receipt may say; the forms have
  * already told the operator the same in friendlier terms. */
 static gboolean
 validate (EmitraReceipt  *receipt,
           GError        **error)
 {
+  const char *texts[] = { receipt->request_id, receipt->transaction_id, receipt->service_id,
+                          receipt->service_name_en, receipt->service_name_hi, receipt->citizen_name,
+                          receipt->aadhaar_masked, receipt->mobile, receipt->operator_id,
+                          receipt->operator_name, receipt->kiosk_code };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!text_ok (texts[i]))
+      {
+        g_set_error (error, EMITRA_RECEIPT_STORE_ERROR, EMITRA_RECEIPT_STORE_ERROR_INVALID,
+                     _("The receipt holds text that is not readable or longer than %u characters."),
+                     (guint) MAX_TEXT_CHARS);
+        return FALSE;
+      }
   if (is_blank (receipt->request_id))
     return refuse (error, _("The receipt has no request ID."));
   if (is_blank (receipt->service_id) || is_blank (receipt->service_name_en))

@@ -81,17 +81,30 @@ starts_with (const guint8 *data,
 }
 
 /* Programs and scripts by their first bytes: ELF, DOS/Windows (MZ),
- * Mach-O, and a script's "#!". shared-mime-info knows them too, but a
- * desk without its database must still refuse them. */
+ * Mach-O (64- and 32-bit, either byte order, and universal binaries, whose
+ * magic Java class files share), Windows shortcuts, and a script's "#!".
+ * shared-mime-info knows them too, but a desk without its database must
+ * still refuse them. */
 static gboolean
 looks_executable (const guint8 *data,
                   gsize         size,
                   const char   *guessed)
 {
-  if (starts_with (data, size, "\x7f" "ELF", 4) || starts_with (data, size, "MZ", 2) ||
-      starts_with (data, size, "#!", 2) || starts_with (data, size, "\xcf\xfa\xed\xfe", 4) ||
-      starts_with (data, size, "\xfe\xed\xfa\xcf", 4))
-    return TRUE;
+  static const struct { const char *magic; gsize len; } programs[] = {
+    { "\x7f" "ELF", 4 },
+    { "MZ", 2 },
+    { "#!", 2 },
+    { "\xcf\xfa\xed\xfe", 4 },
+    { "\xfe\xed\xfa\xcf", 4 },
+    { "\xce\xfa\xed\xfe", 4 },
+    { "\xfe\xed\xfa\xce", 4 },
+    { "\xca\xfe\xba\xbe", 4 },
+    { "L\0\0\0\x01\x14\x02\0", 8 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (programs); i++)
+    if (starts_with (data, size, programs[i].magic, programs[i].len))
+      return TRUE;
 
   return guessed != NULL && g_content_type_can_be_executable (guessed) &&
          !g_content_type_is_a (guessed, "text/plain");

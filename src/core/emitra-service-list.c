@@ -23,11 +23,7 @@ struct _EmitraServiceList
   GArray    *pending_sections;
 };
 
-typedef struct
-{
-  guint                start;
-  EmitraServiceSection section;
-} Section;
+typedef EmitraServiceSectionStart Section;
 
 static void emitra_service_list_model_init (GListModelInterface *iface);
 
@@ -86,6 +82,21 @@ emitra_service_list_set (EmitraServiceList *self,
   g_return_if_fail (services != NULL);
 
   replace (self, g_ptr_array_ref (services), g_array_new (FALSE, FALSE, sizeof (Section)));
+}
+
+/* Shows @services under headings starting where @starts (of
+ * EmitraServiceSectionStart, in order) says. Both arrays are kept, not
+ * copied: a list shown again and again (all services, browsed) is built
+ * once. */
+void
+emitra_service_list_set_sections (EmitraServiceList *self,
+                                  GPtrArray         *services,
+                                  GArray            *starts)
+{
+  g_return_if_fail (EMITRA_IS_SERVICE_LIST (self));
+  g_return_if_fail (services != NULL && starts != NULL);
+
+  replace (self, g_ptr_array_ref (services), g_array_ref (starts));
 }
 
 /* Builds a list under headings: add the sections in order, then commit.

@@ -15,6 +15,13 @@ typedef enum {
   EMITRA_SERVICE_SECTION_ALL,
 } EmitraServiceSection;
 
+/* Where a section starts, for emitra_service_list_set_sections(). */
+typedef struct
+{
+  guint                start;
+  EmitraServiceSection section;
+} EmitraServiceSectionStart;
+
 #define EMITRA_TYPE_SERVICE_LIST (emitra_service_list_get_type ())
 
 G_DECLARE_FINAL_TYPE (EmitraServiceList, emitra_service_list, EMITRA, SERVICE_LIST, GObject)
@@ -22,6 +29,9 @@ G_DECLARE_FINAL_TYPE (EmitraServiceList, emitra_service_list, EMITRA, SERVICE_LI
 EmitraServiceList    *emitra_service_list_new               (void);
 void                  emitra_service_list_set               (EmitraServiceList    *self,
                                                              GPtrArray            *services);
+void                  emitra_service_list_set_sections      (EmitraServiceList    *self,
+                                                             GPtrArray            *services,
+                                                             GArray               *starts);
 void                  emitra_service_list_add_section       (EmitraServiceList    *self,
                                                              EmitraServiceSection  section,
                                                              GPtrArray            *services);

@@ -24,9 +24,15 @@ char *
 emitra_text_to_digits (const char   *text,
                        EmitraDigits  digits)
 {
+  g_autofree char *valid = NULL;
   GString *out;
 
   g_return_val_if_fail (text != NULL, NULL);
+
+  /* Bytes that are not UTF-8 (a damaged draft, a bad paste) become U+FFFD
+   * rather than send the walk below past the end of the string. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
   out = g_string_sized_new (strlen (text));
   for (const char *p = text; *p; p = g_utf8_next_char (p))

@@ -99,6 +99,8 @@ emitra_validate_name (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return FALSE;
 
   name = tidy_text (text);
   if (name == NULL || name[0] == '\0')
@@ -159,6 +161,8 @@ emitra_validate_text (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return FALSE;
 
   /* Control characters in text that goes to a department's server and
    * onto a printed receipt are refused, not silently dropped: an operator
@@ -269,6 +273,8 @@ emitra_validate_date (const char   *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return FALSE;
 
   if (today == NULL)
     {
@@ -386,6 +392,8 @@ emitra_validate_number (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return FALSE;
 
   digits = g_strstrip (emitra_text_to_latin_digits (text));
   if (digits[0] == '\0')
@@ -436,6 +444,8 @@ emitra_validate_money (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return FALSE;
 
   min_paise = MAX (min_paise, 0);
   max_paise = MIN (max_paise, EMITRA_MONEY_MAX_PAISE);

@@ -54,6 +54,23 @@ _emitra_validate_all_digits (const char *text)
   return TRUE;
 }
 
+/* Every validator's first check. Text from the window is always UTF-8,
+ * but a value can also come from a draft on disk or a paste through
+ * another program; bytes that are not UTF-8 are refused here, before any
+ * code walks them character by character (and past their end). */
+gboolean
+_emitra_validate_check_utf8 (const char  *label,
+                             const char  *text,
+                             GError     **error)
+{
+  if (g_utf8_validate (text, -1, NULL))
+    return TRUE;
+
+  g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_CHARACTERS,
+               _("%s: the text contains a control character; type it again instead of pasting it."), label);
+  return FALSE;
+}
+
 gboolean
 _emitra_validate_set_empty (const char  *label,
                             GError     **error)
@@ -126,6 +143,8 @@ emitra_validate_aadhaar (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return FALSE;
 
   /* A masked number comes back from a resumed draft: the full number was
    * never written to disk, so it has to be typed again from the card. */
@@ -183,6 +202,8 @@ emitra_validate_aadhaar_vid (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return FALSE;
 
   digits = compact_digits (label, text, error);
   if (digits == NULL)
@@ -221,6 +242,8 @@ emitra_validate_jan_aadhaar_family (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return FALSE;
 
   digits = compact_digits (label, text, error);
   if (digits == NULL)
@@ -249,6 +272,8 @@ emitra_validate_jan_aadhaar_member (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return FALSE;
 
   digits = compact_digits (label, text, error);
   if (digits == NULL)
@@ -283,6 +308,8 @@ emitra_validate_mobile (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return FALSE;
 
   compact = _emitra_validate_compact (text);
   if (compact[0] == '\0')
@@ -329,6 +356,8 @@ emitra_validate_pin (const char  *label,
 
   g_return_val_if_fail (label != NULL, EMITRA_VALIDITY_INVALID);
   g_return_val_if_fail (text != NULL, EMITRA_VALIDITY_INVALID);
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return EMITRA_VALIDITY_INVALID;
 
   digits = compact_digits (label, text, error);
   if (digits == NULL)
@@ -383,6 +412,8 @@ emitra_validate_ifsc (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return FALSE;
 
   code = compact_upper (text);
   if (code[0] == '\0')
@@ -428,6 +459,8 @@ emitra_validate_pan (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return FALSE;
 
   pan = compact_upper (text);
   if (pan[0] == '\0')
@@ -477,6 +510,8 @@ emitra_validate_consumer_number (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return FALSE;
 
   if (min_digits == 0)
     min_digits = EMITRA_CONSUMER_NUMBER_MIN_LENGTH;

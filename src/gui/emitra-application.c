@@ -5,12 +5,14 @@
 
 #include <glib/gi18n.h>
 
+#include "emitra-a11y.h"
 #include "emitra-catalog-context.h"
+#include "emitra-debug-view.h"
 #include "emitra-desk-cli.h"
 #include "emitra-desk.h"
+#include "emitra-language-switch.h"
 #include "emitra-notifier.h"
 #include "emitra-preferences-window.h"
-#include "emitra-screenshot.h"
 #include "emitra-search-provider.h"
 #include "emitra-setup-window.h"
 #include "emitra-window.h"
@@ -25,6 +27,7 @@ struct _EmitraApplication
   EmitraDesk     *desk;
   GError         *desk_error;
   EmitraSearchProvider *search_provider;
+  EmitraLanguageSwitch *language_switch;
   char           *screenshot_path;
   int             exit_status;
 };
@@ -32,7 +35,8 @@ struct _EmitraApplication
 G_DEFINE_FINAL_TYPE (EmitraApplication, emitra_application, ADW_TYPE_APPLICATION)
 
 /* The language chosen in Preferences wins over the session's. It must be
- * set before gettext reads the environment, so main() calls this first. */
+ * set before gettext translates anything, so main() calls this first; a
+ * later change in Preferences takes effect at once (EmitraLanguageSwitch). */
 void
 emitra_application_setup_language (void)
 {
@@ -49,8 +53,7 @@ emitra_application_setup_language (void)
 
   settings = g_settings_new ("in.emitra.Desk");
   language = g_settings_get_string (settings, "language");
-  if (language[0] != '\0')
-    g_setenv ("LANGUAGE", language, TRUE);
+  emitra_language_switch_apply_language (language);
 }
 
 EmitraApplication *
@@ -114,6 +117,45 @@ on_submission_settled_cb (EmitraSubmitter   *submitter,
     }
 }
 
+static void
+on_catalog_updated_cb (EmitraCatalogContext *context,
+                       EmitraApplication    *self)
+{
+  EmitraCatalog *catalog = emitra_catalog_context_get_catalog (context);
+  g_autofree char *body = NULL;
+
+  /* Translators: "Version 2026.11.2, 209 services". */
+  body = g_strdup_printf (_("Version %s, %u services"), emitra_catalog_get_version (catalog),
+                          g_list_model_get_n_items (emitra_catalog_get_services (catalog)));
+  emitra_notifier_notify (self->notifier, EMITRA_NOTIFY_CATALOG_UPDATED,
+                          _("The service catalog was updated"), body);
+}
+
+static void
+on_catalog_refused_cb (EmitraCatalogContext *context,
+                       const GError         *error,
+                       EmitraApplication    *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_message ("The gateway's service catalog was refused: %s", error->message);
+  if (EMITRA_IS_WINDOW (window))
+    emitra_window_add_toast (EMITRA_WINDOW (window),
+                             _("The gateway sent a broken service catalog; the one in use stays"));
+}
+
+/* The desk starts once the catalog in use is known: its heartbeat asks for
+ * the catalog with that one's ETag and hands on any newer one. */
+static void
+start_desk (EmitraApplication *self)
+{
+  EmitraCatalogContext *context = emitra_application_get_catalog_context (self);
+
+  g_signal_connect_object (context, "updated", G_CALLBACK (on_catalog_updated_cb), self, 0);
+  g_signal_connect_object (context, "refused", G_CALLBACK (on_catalog_refused_cb), self, 0);
+  emitra_catalog_context_start_desk (context, self->desk);
+}
+
 /* The desk's database, gateway client and submitter, made on first use.
  * NULL when the database cannot be opened; emitra_application_get_desk_error()
  * then says why, and the window tells the operator what to do. */
@@ -136,7 +178,7 @@ emitra_application_get_desk (EmitraApplication *self)
           g_signal_connect_object (emitra_desk_get_submitter (self->desk), "settled",
                                    G_CALLBACK (on_submission_settled_cb), self, 0);
           if (self->screenshot_path == NULL)
-            emitra_desk_start (self->desk);
+            start_desk (self);
         }
       else
         g_warning ("The desk cannot start: %s", self->desk_error->message);
@@ -235,7 +277,7 @@ emitra_application_activate (GApplication *app)
     }
 
   if (self->screenshot_path != NULL)
-    emitra_screenshot_when_drawn (GTK_WIDGET (window), self->screenshot_path,
+    emitra_debug_view_screenshot (EMITRA_WINDOW (window), self->screenshot_path,
                                   G_CALLBACK (on_screenshot_taken_cb), self);
 }
 
@@ -248,18 +290,41 @@ run_command_line_task (GVariantDict *options)
   g_autofree char *day = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *sso_id = NULL;
+  g_autofree char *kiosk = NULL;
 
   g_variant_dict_lookup (options, "report", "s", &day);
   g_variant_dict_lookup (options, "format", "s", &format);
   g_variant_dict_lookup (options, "output", "^ay", &output);
+  g_variant_dict_lookup (options, "sso-id", "s", &sso_id);
+  g_variant_dict_lookup (options, "kiosk", "s", &kiosk);
 
   if (g_variant_dict_contains (options, "verify-receipts"))
     return emitra_desk_cli_verify_receipts (NULL);
   if (day != NULL)
-    return emitra_desk_cli_report (NULL, day, format, output);
-  if (format != NULL || output != NULL)
     {
-      g_printerr ("%s\n", _("--format and --output go with --report=DATE."));
+      /* The gateway and the centre as the desk is set up (the settings
+       * object is made later, at startup). */
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, "in.emitra.Desk", TRUE) : NULL;
+      g_autoptr(GSettings) settings = schema != NULL ? g_settings_new ("in.emitra.Desk") : NULL;
+      g_autofree char *url = settings != NULL ? g_settings_get_string (settings, "gateway-url") : NULL;
+      g_autofree char *ca_file = settings != NULL ? g_settings_get_string (settings, "gateway-ca-file") : NULL;
+      g_autofree char *centre = settings != NULL ? g_settings_get_string (settings, "centre-code") : NULL;
+      const char *env_url = g_getenv ("EMITRA_GATEWAY_URL");
+      EmitraCliReportOptions report = {
+        .day = day, .format = format, .output = output, .sso_id = sso_id,
+        .kiosk_code = kiosk != NULL ? kiosk : centre,
+        .gateway_url = env_url != NULL && env_url[0] != '\0' ? env_url : url,
+        .ca_file = ca_file, .mine = g_variant_dict_contains (options, "mine"),
+      };
+
+      return emitra_desk_cli_report (&report);
+    }
+  if (format != NULL || output != NULL || sso_id != NULL || kiosk != NULL ||
+      g_variant_dict_contains (options, "mine"))
+    {
+      g_printerr ("%s\n", _("--format, --output, --sso-id, --kiosk and --mine go with --report=DATE."));
       return EMITRA_CLI_EXIT_USAGE;
     }
   return -1;
@@ -353,9 +418,11 @@ emitra_application_startup (GApplication *app)
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (emitra_application_parent_class)->startup (app);
+  emitra_a11y_init ();
 
   self->settings = g_settings_new ("in.emitra.Desk");
   self->notifier = emitra_notifier_new (_("e-Mitra Desk"));
+  self->language_switch = emitra_language_switch_new (GTK_APPLICATION (self), self->settings);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -369,6 +436,7 @@ emitra_application_finalize (GObject *object)
 {
   EmitraApplication *self = EMITRA_APPLICATION (object);
 
+  g_clear_object (&self->language_switch);
   g_clear_object (&self->settings);
   g_clear_object (&self->desk);
   g_clear_error (&self->desk_error);
@@ -405,6 +473,12 @@ static const GOptionEntry main_options[] = {
     N_("The report’s format: text (the default), csv or pdf"), N_("FORMAT") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the report to FILE instead of standard output"), N_("FILE") },
+  { "sso-id", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Sign in as ID for the report (the password is read from standard input)"), N_("ID") },
+  { "kiosk", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The centre’s kiosk code for signing in (default: the one in Preferences)"), N_("CODE") },
+  { "mine", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Only the signed-in operator’s own receipts"), NULL },
   { NULL }
 };
 
@@ -412,6 +486,15 @@ static void
 emitra_application_init (EmitraApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), main_options);
+}
+
+/* Rebuilds the windows when the language or the digits change. */
+EmitraLanguageSwitch *
+emitra_application_get_language_switch (EmitraApplication *self)
+{
+  g_return_val_if_fail (EMITRA_IS_APPLICATION (self), NULL);
+
+  return self->language_switch;
 }
 
 /* The status a one-shot run (a screenshot) ends with. */

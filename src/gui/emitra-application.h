@@ -5,6 +5,7 @@
 
 #include "emitra-catalog-context.h"
 #include "emitra-desk.h"
+#include "emitra-language-switch.h"
 #include "emitra-notifier.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,6 @@ EmitraDesk        *emitra_application_get_desk       (EmitraApplication *self);
 const GError      *emitra_application_get_desk_error (EmitraApplication *self);
 EmitraCatalogContext *emitra_application_get_catalog_context (EmitraApplication *self);
 int                emitra_application_get_exit_status (EmitraApplication *self);
+EmitraLanguageSwitch *emitra_application_get_language_switch (EmitraApplication *self);
 
 G_END_DECLS

@@ -4,13 +4,15 @@
  * catalog store (loaded off the main thread at start-up) and this centre's
  * use of services from desk.db's service_usage, which ranks search results
  * and fills "Favourites" and "Recently used". Uses are counted in memory
- * at once and written to desk.db on its own thread.
+ * at once and written to desk.db on its own thread. It also takes the new
+ * catalogs the desk's heartbeat brings from the gateway.
  */
 #include "config.h"
 
 #include "emitra-catalog-context.h"
 
 #include "emitra-desk-schema.h"
+#include "emitra-desk.h"
 #include "emitra-service-usage.h"
 
 struct _EmitraCatalogContext
@@ -25,6 +27,12 @@ struct _EmitraCatalogContext
   EmitraDatabase     *desk;
   GPtrArray          *usages;     /* EmitraServiceUsage, the most lately used first */
   GCancellable       *cancellable;
+
+  EmitraDesk         *followed;   /* whose heartbeat brings new catalogs */
+  gboolean            start_desk; /* once loaded */
+  GBytes             *fetched;    /* brought while loading */
+  char               *fetched_etag;
+  char               *refused_etag; /* the last broken catalog's */
 };
 
 G_DEFINE_FINAL_TYPE (EmitraCatalogContext, emitra_catalog_context, G_TYPE_OBJECT)
@@ -39,10 +47,15 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   USAGE_CHANGED,
+  UPDATED,
+  REFUSED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+static void follow_desk_after_load      (EmitraCatalogContext *self);
+static void on_store_catalog_changed_cb (EmitraCatalogContext *self);
 
 static gint64
 now_seconds (void)
@@ -158,6 +171,7 @@ on_store_loaded_cb (GObject      *source,
 
   self->loading = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  follow_desk_after_load (self);
 }
 
 /* Each path may be NULL for the default. Loading starts at once, on
@@ -171,6 +185,8 @@ emitra_catalog_context_new (const char *cache_path,
   g_autoptr(GTask) task = NULL;
 
   self->store = emitra_catalog_store_new (cache_path, bundled_dir);
+  g_signal_connect_object (self->store, "notify::catalog", G_CALLBACK (on_store_catalog_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   self->desk_path = desk_path != NULL ? g_strdup (desk_path) : emitra_desk_database_default_path ();
   self->loading = TRUE;
 
@@ -361,6 +377,141 @@ emitra_catalog_context_list_recent (EmitraCatalogContext *self,
   return list_services (self, FALSE, max);
 }
 
+/* ---- following the desk's heartbeat -------------------------------------- */
+
+typedef struct
+{
+  EmitraCatalogContext *self;
+  char                 *version;  /* of the catalog in use before */
+  char                 *etag;     /* of the one fetched */
+} Replacing;
+
+static void
+on_fetched_replaced_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  Replacing *replacing = user_data;
+  EmitraCatalogContext *self = replacing->self;
+  g_autoptr(GError) error = NULL;
+
+  if (emitra_catalog_store_replace_finish (EMITRA_CATALOG_STORE (source), result, &error))
+    {
+      EmitraCatalog *catalog = emitra_catalog_store_get_catalog (self->store);
+
+      /* The gateway's copy of the bundled catalog replaces it quietly. */
+      if (g_strcmp0 (emitra_catalog_get_version (catalog), replacing->version) != 0)
+        g_signal_emit (self, signals[UPDATED], 0);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Asking with the broken one's tag gets "not modified" until the
+       * gateway has another: no download and no message every minute. */
+      g_free (self->refused_etag);
+      self->refused_etag = g_strdup (replacing->etag);
+      if (self->followed != NULL && replacing->etag != NULL)
+        emitra_desk_set_catalog_etag (self->followed, replacing->etag);
+      g_signal_emit (self, signals[REFUSED], 0, error);
+    }
+
+  g_object_unref (replacing->self);
+  g_free (replacing->version);
+  g_free (replacing->etag);
+  g_free (replacing);
+}
+
+static void
+replace_fetched (EmitraCatalogContext *self,
+                 GBytes               *document,
+                 const char           *etag)
+{
+  EmitraCatalog *catalog = emitra_catalog_store_get_catalog (self->store);
+  Replacing *replacing;
+
+  /* Fetched while the cached catalog, with this very tag, was loading; or
+   * refused before. */
+  if (etag != NULL && (g_strcmp0 (etag, emitra_catalog_store_get_etag (self->store)) == 0 ||
+                       g_strcmp0 (etag, self->refused_etag) == 0))
+    return;
+
+  replacing = g_new0 (Replacing, 1);
+  replacing->self = g_object_ref (self);
+  replacing->version = catalog != NULL ? g_strdup (emitra_catalog_get_version (catalog)) : NULL;
+  replacing->etag = g_strdup (etag);
+  emitra_catalog_store_replace_async (self->store, document, etag, self->cancellable,
+                                      on_fetched_replaced_cb, replacing);
+}
+
+static void
+on_catalog_fetched_cb (EmitraDesk           *desk,
+                       GBytes               *document,
+                       const char           *etag,
+                       EmitraCatalogContext *self)
+{
+  if (self->loading)
+    {
+      /* Replaced after the load, so the load cannot undo it. */
+      g_clear_pointer (&self->fetched, g_bytes_unref);
+      g_free (self->fetched_etag);
+      self->fetched = g_bytes_ref (document);
+      self->fetched_etag = g_strdup (etag);
+      return;
+    }
+
+  replace_fetched (self, document, etag);
+}
+
+static void
+on_store_catalog_changed_cb (EmitraCatalogContext *self)
+{
+  if (emitra_catalog_store_get_catalog (self->store) != NULL)
+    g_clear_error (&self->error);
+  /* The heartbeat asks with the tag of the catalog in use, so an unchanged
+   * catalog is answered "not modified". */
+  if (self->followed != NULL)
+    emitra_desk_set_catalog_etag (self->followed, emitra_catalog_store_get_etag (self->store));
+}
+
+/* After the first load: what the desk fetched meanwhile, and its start. */
+static void
+follow_desk_after_load (EmitraCatalogContext *self)
+{
+  if (self->fetched != NULL)
+    {
+      g_autoptr(GBytes) document = g_steal_pointer (&self->fetched);
+      g_autofree char *etag = g_steal_pointer (&self->fetched_etag);
+
+      replace_fetched (self, document, etag);
+    }
+  if (self->start_desk && self->followed != NULL)
+    {
+      self->start_desk = FALSE;
+      emitra_desk_start (self->followed);
+    }
+}
+
+/* Starts @desk (emitra_desk_start()) once the catalog in use is known, so
+ * that the first heartbeat already carries its ETag, and from then on
+ * takes each new catalog the heartbeat brings: "updated" when a catalog of
+ * another version is in use, "refused" when the gateway's was broken (the
+ * one in use stays). */
+void
+emitra_catalog_context_start_desk (EmitraCatalogContext *self,
+                                   EmitraDesk           *desk)
+{
+  g_return_if_fail (EMITRA_IS_CATALOG_CONTEXT (self));
+  g_return_if_fail (EMITRA_IS_DESK (desk));
+  g_return_if_fail (self->followed == NULL);
+
+  self->followed = g_object_ref (desk);
+  g_signal_connect_object (desk, "catalog-fetched", G_CALLBACK (on_catalog_fetched_cb), self, 0);
+  on_store_catalog_changed_cb (self);
+
+  self->start_desk = TRUE;
+  if (!self->loading)
+    follow_desk_after_load (self);
+}
+
 static void
 emitra_catalog_context_get_property (GObject    *object,
                                      guint       prop_id,
@@ -396,6 +547,10 @@ emitra_catalog_context_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->desk);
+  g_clear_object (&self->followed);
+  g_clear_pointer (&self->fetched, g_bytes_unref);
+  g_free (self->fetched_etag);
+  g_free (self->refused_etag);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->usages, g_ptr_array_unref);
   g_clear_error (&self->error);
@@ -423,6 +578,17 @@ emitra_catalog_context_class_init (EmitraCatalogContextClass *klass)
   signals[USAGE_CHANGED] =
     g_signal_new ("usage-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* A catalog of another version, from the gateway, is in use. */
+  signals[UPDATED] =
+    g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* The gateway sent a catalog that failed the checks (the GError says
+   * why); the one in use stays. */
+  signals[REFUSED] =
+    g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "emitra-catalog-store.h"
+#include "emitra-desk.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,8 @@ void                  emitra_catalog_context_set_favourite  (EmitraCatalogContex
 GPtrArray            *emitra_catalog_context_list_favourites (EmitraCatalogContext *self);
 GPtrArray            *emitra_catalog_context_list_recent    (EmitraCatalogContext *self,
                                                              guint                 max);
+
+void                  emitra_catalog_context_start_desk     (EmitraCatalogContext *self,
+                                                             EmitraDesk           *desk);
 
 G_END_DECLS

@@ -12,55 +12,15 @@
 #include "config.h"
 
 #include "emitra-catalog-page.h"
+#include "emitra-catalog-page-private.h"
 
 #include <glib/gi18n.h>
 
 #include "emitra-application.h"
-#include "emitra-department-sidebar.h"
 #include "emitra-first-frame.h"
-#include "emitra-service-details.h"
-#include "emitra-service-list.h"
 #include "emitra-service-row.h"
-#include "emitra-service-slots.h"
-
-#define RECENT_SERVICES 8
-
-struct _EmitraCatalogPage
-{
-  AdwBin                parent_instance;
-
-  EmitraCatalogContext *context;
-  EmitraCatalog        *catalog;       /* the one the lists below were made for */
-  EmitraServiceList    *results;
-  EmitraServiceSlots   *slots;         /* what the list view shows: see emitra-service-slots.c */
-  GtkSingleSelection   *selection;
-  GPtrArray            *all_sorted;    /* every service, by name in the interface's language */
-  GListStore           *departments;   /* by name in the interface's language */
-  char                 *department_id; /* the department browsed; NULL for all */
-  GSettings            *settings;
-  EmitraDigits          digits;
-  gboolean              hindi;
-  gboolean              first_frame_reported;
-
-  GtkStack             *stack;
-
-  /* Template widgets */
-  GtkBox               *browse_box;
-  GtkSearchEntry       *search_entry;
-  GtkLabel             *count_label;
-  AdwFlap              *flap;
-  EmitraDepartmentSidebar *sidebar;
-  GtkStack             *results_stack;
-  GtkScrolledWindow    *results_scroller;
-  GtkListView          *result_list;
-  AdwStatusPage        *empty_status;
-  GtkFlowBox           *empty_departments;
-  AdwStatusPage        *error_status;
-  EmitraServiceDetails *details;
-};
 
 G_DEFINE_FINAL_TYPE (EmitraCatalogPage, emitra_catalog_page, ADW_TYPE_BIN)
-
 
 static gboolean
 has_words (const char *text)
@@ -72,156 +32,19 @@ has_words (const char *text)
   return FALSE;
 }
 
-typedef struct
-{
-  char    *key;
-  GObject *object;
-} Keyed;
-
-static int
-compare_keyed (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (((const Keyed *) a)->key, ((const Keyed *) b)->key);
-}
-
-/* Sorts @model's items by @name_of in the interface's language, with the
- * locale's collation, computing each key once. */
-static GPtrArray *
-sort_by_name (GListModel  *model,
-              const char *(*name_of) (gpointer item, gboolean hindi),
-              gboolean     hindi)
-{
-  guint n = g_list_model_get_n_items (model);
-  g_autofree Keyed *keyed = g_new (Keyed, MAX (n, 1));
-  GPtrArray *sorted = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    {
-      keyed[i].object = g_list_model_get_item (model, i);
-      keyed[i].key = g_utf8_collate_key (name_of (keyed[i].object, hindi), -1);
-    }
-  qsort (keyed, n, sizeof (Keyed), compare_keyed);
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (sorted, keyed[i].object);
-      g_free (keyed[i].key);
-    }
-
-  return sorted;
-}
-
-static void
-on_empty_department_clicked_cb (GtkButton         *button,
-                                EmitraCatalogPage *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (button), "department-id");
-
-  g_free (self->department_id);
-  self->department_id = g_strdup (id);
-  emitra_department_sidebar_select (self->sidebar, id);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static GtkWidget *
-create_empty_department_button (gpointer item,
-                                gpointer user_data)
+/* Finding a font for Devanagari in the search entry's size takes tens of
+ * milliseconds the first time: done once the catalog is on screen, not on
+ * the operator's first Hindi keystroke. */
+static gboolean
+warm_up_fonts_cb (gpointer user_data)
 {
   EmitraCatalogPage *self = user_data;
-  EmitraDepartment *department = item;
-  GtkWidget *button = gtk_button_new_with_label (emitra_department_get_name (department, self->hindi));
-  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->search_entry),
+                                                                  "जाति प्रमाण पत्र पेंशन ₹");
+  int width, height;
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (button, emitra_department_get_name (department, self->hindi));
-  g_object_set_data_full (G_OBJECT (button), "department-id",
-                          g_strdup (emitra_department_get_id (department)), g_free);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_empty_department_clicked_cb), self, 0);
-
-  return button;
-}
-
-/* Everything that depends on the catalog itself: sorted lists, the
- * department browser and its counts. */
-static void
-rebuild_for_catalog (EmitraCatalogPage *self,
-                     EmitraCatalog     *catalog)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) departments = NULL;
-
-  g_set_object (&self->catalog, catalog);
-  g_clear_pointer (&self->all_sorted, g_ptr_array_unref);
-  self->all_sorted = sort_by_name (emitra_catalog_get_services (catalog),
-                                   (const char *(*) (gpointer, gboolean)) emitra_service_get_name, self->hindi);
-  departments = sort_by_name (emitra_catalog_get_departments (catalog),
-                              (const char *(*) (gpointer, gboolean)) emitra_department_get_name, self->hindi);
-  g_list_store_splice (self->departments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->departments)),
-                       departments->pdata, departments->len);
-
-  for (guint i = 0; i < self->all_sorted->len; i++)
-    {
-      const char *id = emitra_service_get_department_id (self->all_sorted->pdata[i]);
-      g_hash_table_insert (counts, (gpointer) id, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, id)) + 1));
-    }
-
-  /* A department the new catalog lacks is no longer browsed. */
-  if (self->department_id != NULL && emitra_catalog_lookup_department (catalog, self->department_id) == NULL)
-    g_clear_pointer (&self->department_id, g_free);
-
-  emitra_department_sidebar_set_departments (self->sidebar, departments, counts, self->all_sorted->len, self->hindi);
-  emitra_department_sidebar_select (self->sidebar, self->department_id);
-}
-
-static void
-show_browse_list (EmitraCatalogPage *self)
-{
-  if (self->department_id == NULL)
-    {
-      g_autoptr(GPtrArray) favourites = emitra_catalog_context_list_favourites (self->context);
-      g_autoptr(GPtrArray) recent = emitra_catalog_context_list_recent (self->context, RECENT_SERVICES);
-
-      emitra_service_list_add_section (self->results, EMITRA_SERVICE_SECTION_FAVOURITES, favourites);
-      emitra_service_list_add_section (self->results, EMITRA_SERVICE_SECTION_RECENT, recent);
-      emitra_service_list_add_section (self->results, EMITRA_SERVICE_SECTION_ALL, self->all_sorted);
-      emitra_service_list_commit (self->results);
-    }
-  else
-    {
-      g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < self->all_sorted->len; i++)
-        if (g_str_equal (emitra_service_get_department_id (self->all_sorted->pdata[i]), self->department_id))
-          g_ptr_array_add (services, g_object_ref (self->all_sorted->pdata[i]));
-      emitra_service_list_set (self->results, services);
-    }
-}
-
-static void
-show_nothing_found (EmitraCatalogPage *self,
-                    const char        *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (g_strstrip (g_strdup (text)), -1);
-  g_autofree char *description = NULL;
-  EmitraDepartment *department = self->department_id != NULL
-    ? emitra_catalog_lookup_department (self->catalog, self->department_id)
-    : NULL;
-
-  if (department != NULL)
-    {
-      g_autofree char *name = g_markup_escape_text (emitra_department_get_name (department, self->hindi), -1);
-
-      /* Translators: the first %s is a department, the second what the operator typed. */
-      description = g_strdup_printf (_("No service of %s matches “%s”. Check the spelling, try the name in Hindi or English, or look in another department:"),
-                                     name, escaped);
-    }
-  else
-    description = g_strdup_printf (_("No service matches “%s”. Check the spelling, try the name in Hindi or English, or browse a department:"),
-                                   escaped);
-
-  adw_status_page_set_description (self->empty_status, description);
-  gtk_stack_set_visible_child_name (self->results_stack, "empty");
+  pango_layout_get_pixel_size (layout, &width, &height);
+  return G_SOURCE_REMOVE;
 }
 
 /* Runs on every keystroke: the query, or the browsed list when there is
@@ -253,16 +76,20 @@ update_results (EmitraCatalogPage *self)
     }
   else
     {
-      show_browse_list (self);
+      _emitra_catalog_page_show_browse_list (self);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
     }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service", "%u services", n), n);
-  gtk_label_set_label (self->count_label, count);
+  {
+    g_autofree char *shown = emitra_text_to_digits (count, self->digits);
+
+    gtk_label_set_label (self->count_label, shown);
+  }
 
   if (n == 0 && searching)
-    show_nothing_found (self, text);
+    _emitra_catalog_page_show_nothing_found (self, text);
   else
     {
       gtk_stack_set_visible_child_name (self->results_stack, "list");
@@ -273,6 +100,7 @@ update_results (EmitraCatalogPage *self)
     {
       self->first_frame_reported = TRUE;
       emitra_first_frame_report (GTK_WIDGET (self));
+      g_idle_add_full (G_PRIORITY_LOW, warm_up_fonts_cb, g_object_ref (self), g_object_unref);
     }
 }
 
@@ -298,7 +126,7 @@ refresh (EmitraCatalogPage *self)
     }
 
   if (catalog != self->catalog)
-    rebuild_for_catalog (self, catalog);
+    _emitra_catalog_page_rebuild (self, catalog);
   update_results (self);
 }
 
@@ -308,18 +136,31 @@ on_context_changed_cb (EmitraCatalogPage *self)
   refresh (self);
 }
 
-static void
-on_usage_changed_cb (EmitraCatalogContext *context,
-                     EmitraCatalogPage    *self)
+static gboolean
+refresh_usage_cb (gpointer user_data)
 {
-  /* Stars and ranks changed; the list behind the details catches up
-   * when the operator comes back to it. A row whose service stayed in
-   * place must still show a new star. */
+  EmitraCatalogPage *self = user_data;
+
+  self->usage_refresh = 0;
+  _emitra_catalog_page_forget_browse_list (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "browse") == 0)
     {
       update_results (self);
       emitra_service_slots_refresh (self->slots);
     }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Stars and ranks changed. Shown after the frames that are due (the
+ * figures arrive from desk.db while the window first draws); the list
+ * behind the details catches up when the operator comes back to it. */
+static void
+on_usage_changed_cb (EmitraCatalogContext *context,
+                     EmitraCatalogPage    *self)
+{
+  if (self->usage_refresh == 0)
+    self->usage_refresh = g_idle_add_full (G_PRIORITY_LOW, refresh_usage_cb, self, NULL);
 }
 
 void
@@ -350,9 +191,9 @@ emitra_catalog_page_set_context (EmitraCatalogPage    *self,
   refresh (self);
 }
 
-static void
-open_details (EmitraCatalogPage *self,
-              EmitraService     *service)
+void
+_emitra_catalog_page_open_details (EmitraCatalogPage *self,
+                                   EmitraService     *service)
 {
   emitra_service_details_show (self->details, service, self->hindi, self->digits);
   gtk_stack_set_visible_child_name (self->stack, "details");
@@ -366,7 +207,7 @@ open_position (EmitraCatalogPage *self,
   g_autoptr(EmitraService) service = g_list_model_get_item (G_LIST_MODEL (self->results), position);
 
   if (service != NULL)
-    open_details (self, service);
+    _emitra_catalog_page_open_details (self, service);
 }
 
 static void
@@ -556,7 +397,7 @@ emitra_catalog_page_show_service (EmitraCatalogPage *self,
   if (service == NULL)
     return FALSE;
 
-  open_details (self, service);
+  _emitra_catalog_page_open_details (self, service);
   return TRUE;
 }
 
@@ -569,64 +410,26 @@ emitra_catalog_page_get_results (EmitraCatalogPage *self)
   return G_LIST_MODEL (self->results);
 }
 
-static void
-bind_row (EmitraCatalogPage *self,
-          EmitraServiceRow  *row,
-          EmitraServiceSlot *slot)
+const char *
+emitra_catalog_page_get_search_text (EmitraCatalogPage *self)
 {
-  EmitraService *service = emitra_service_slot_get_service (slot);
+  g_return_val_if_fail (EMITRA_IS_CATALOG_PAGE (self), NULL);
 
-  if (service == NULL)
-    return;
-  emitra_service_row_set_service (row, service, self->catalog, self->hindi, self->digits,
-                                  emitra_catalog_context_is_favourite (self->context, emitra_service_get_id (service)),
-                                  emitra_service_slot_get_section (slot));
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 }
 
-static void
-on_slot_changed_cb (EmitraServiceSlot *slot,
-                    EmitraServiceRow  *row)
+/* The service whose details are on screen; NULL on the list. */
+const char *
+emitra_catalog_page_get_shown_service_id (EmitraCatalogPage *self)
 {
-  bind_row (g_object_get_data (G_OBJECT (row), "emitra-catalog-page"), row, slot);
-}
+  EmitraService *service;
 
-static void
-on_factory_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     EmitraCatalogPage        *self)
-{
-  GtkWidget *row = emitra_service_row_new ();
+  g_return_val_if_fail (EMITRA_IS_CATALOG_PAGE (self), NULL);
 
-  g_object_set_data (G_OBJECT (row), "emitra-catalog-page", self);
-  gtk_list_item_set_child (item, row);
-}
-
-/* A row follows its slot: when another service takes the slot's place,
- * the row shows it, without a new row being built. */
-static void
-on_factory_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    EmitraCatalogPage        *self)
-{
-  EmitraServiceSlot *slot = gtk_list_item_get_item (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
-
-  bind_row (self, EMITRA_SERVICE_ROW (row), slot);
-  g_signal_connect_object (slot, "changed", G_CALLBACK (on_slot_changed_cb), row, 0);
-}
-
-/* A row no longer bound to an item must not pass for one: the list keeps
- * a few such widgets around. */
-static void
-on_factory_unbind_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      EmitraCatalogPage        *self)
-{
-  GtkWidget *row = gtk_list_item_get_child (item);
-
-  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), row);
-  emitra_service_row_set_service (EMITRA_SERVICE_ROW (row), NULL, NULL, FALSE,
-                                  EMITRA_DIGITS_LATIN, FALSE, EMITRA_SERVICE_SECTION_NONE);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "details") != 0)
+    return NULL;
+  service = emitra_service_details_get_service (self->details);
+  return service != NULL ? emitra_service_get_id (service) : NULL;
 }
 
 static void
@@ -672,6 +475,7 @@ emitra_catalog_page_dispose (GObject *object)
 
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (emitra_catalog_context_get_store (self->context), self);
+  g_clear_handle_id (&self->usage_refresh, g_source_remove);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), EMITRA_TYPE_CATALOG_PAGE);
   g_clear_object (&self->selection);
@@ -681,6 +485,7 @@ emitra_catalog_page_dispose (GObject *object)
   g_clear_object (&self->departments);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->all_sorted, g_ptr_array_unref);
+  _emitra_catalog_page_forget_browse_list (self);
   g_clear_pointer (&self->department_id, g_free);
 
   G_OBJECT_CLASS (emitra_catalog_page_parent_class)->dispose (object);
@@ -724,7 +529,7 @@ emitra_catalog_page_class_init (EmitraCatalogPageClass *klass)
 static void
 emitra_catalog_page_init (EmitraCatalogPage *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory;
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -742,15 +547,13 @@ emitra_catalog_page_init (EmitraCatalogPage *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   self->departments = g_list_store_new (EMITRA_TYPE_DEPARTMENT);
 
-  g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self, 0);
+  factory = _emitra_catalog_page_create_factory (self);
   gtk_list_view_set_factory (self->result_list, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->result_list, GTK_SELECTION_MODEL (self->selection));
 
   gtk_flow_box_bind_model (self->empty_departments, G_LIST_MODEL (self->departments),
-                           create_empty_department_button, self, NULL);
+                           _emitra_catalog_page_create_department_button, self, NULL);
 
   /* Typing anywhere in the list goes to the search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->browse_box));

@@ -19,5 +19,7 @@ void        emitra_catalog_page_search       (EmitraCatalogPage    *self,
 gboolean    emitra_catalog_page_show_service (EmitraCatalogPage    *self,
                                               const char           *service_id);
 GListModel *emitra_catalog_page_get_results  (EmitraCatalogPage    *self);
+const char *emitra_catalog_page_get_search_text (EmitraCatalogPage *self);
+const char *emitra_catalog_page_get_shown_service_id (EmitraCatalogPage *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "emitra-department.h"
+#include "emitra-display.h"
 
 struct _EmitraDepartmentSidebar
 {
@@ -40,7 +41,7 @@ row_new (const char *name,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *name_label = gtk_label_new (name);
-  g_autofree char *count_text = g_strdup_printf ("%u", count);
+  g_autofree char *count_text = emitra_display_count (count);
   GtkWidget *count_label = gtk_label_new (count_text);
 
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "emitra-display.h"
 #include "emitra-money.h"
 #include "emitra-validate.h"
 
@@ -72,7 +73,7 @@ set_money_label (GtkLabel *label,
       gtk_label_set_label (label, C_("amount", "—"));
       return;
     }
-  text = emitra_money_format (paise, EMITRA_DIGITS_LATIN);
+  text = emitra_display_money (paise);
   gtk_label_set_label (label, text);
 }
 
@@ -453,6 +454,7 @@ emitra_fee_step_init (EmitraFeeStep *self)
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 24);
+  emitra_display_setup_spin_button (self->pages_spin);
   self->amount_due = -1;
   self->pages = 1;
 }

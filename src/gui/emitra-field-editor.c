@@ -240,7 +240,12 @@ create_entry_row (EmitraFieldEditor *self)
       break;
     }
 
-  if (max_length > 0)
+  /* A hard limit cuts what is pasted or filled from Jan Aadhaar at a
+   * code point, which in Devanagari can be the middle of a letter (a
+   * consonant without its vowel sign). Names and free text are not cut:
+   * core's check says when they are too long. Identifiers, one code point
+   * a character, are held to their length as they are typed. */
+  if (max_length > 0 && type != EMITRA_FIELD_TYPE_NAME && type != EMITRA_FIELD_TYPE_TEXT)
     {
       GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
 
@@ -347,8 +352,9 @@ emitra_field_editor_new (EmitraFormField *field,
   title = dup_title (field);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->row), title);
   gtk_widget_set_name (self->row, emitra_form_field_get_id (field));
+  /* The row is named by its title (libadwaita relates the two): a label
+   * set here as well would be read twice, "Gender Gender". */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, emitra_form_field_get_label (field),
                                   GTK_ACCESSIBLE_PROPERTY_REQUIRED, emitra_form_field_get_required (field),
                                   -1);
 

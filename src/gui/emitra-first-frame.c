@@ -4,7 +4,7 @@
  * EMITRA_REPORT_FIRST_FRAME set, the first frame painted with the catalog
  * on screen prints one line on standard output,
  *
- *   first-frame <CLOCK_MONOTONIC microseconds> <peak RSS (VmHWM) in KiB>
+ *   first-frame <CLOCK_MONOTONIC microseconds> <peak RSS (VmHWM) in KiB> <renderer>
  *
  * and, when the variable is "quit", the desk then quits. Without the
  * variable this does nothing.
@@ -14,6 +14,7 @@
 #include "emitra-first-frame.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static guint64
 peak_rss_kib (void)
@@ -32,10 +33,14 @@ static void
 on_after_paint_cb (GdkFrameClock *clock,
                    gpointer       user_data)
 {
+  GtkWidget *widget = user_data;
   gint64 now = g_get_monotonic_time ();
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, user_data);
-  printf ("first-frame %" G_GINT64_FORMAT " %" G_GUINT64_FORMAT "\n", now, peak_rss_kib ());
+  printf ("first-frame %" G_GINT64_FORMAT " %" G_GUINT64_FORMAT " %s\n", now, peak_rss_kib (),
+          renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "unknown");
   fflush (stdout);
 
   if (g_strcmp0 (g_getenv ("EMITRA_REPORT_FIRST_FRAME"), "quit") == 0 && g_application_get_default () != NULL)
@@ -49,7 +54,7 @@ on_tick_cb (GtkWidget     *widget,
             GdkFrameClock *clock,
             gpointer       user_data)
 {
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint_cb), widget, 0);
   return G_SOURCE_REMOVE;
 }
 

@@ -6,7 +6,8 @@
  * - EMITRA_DEBUG_FLOW_FILL=<file.json>, with EMITRA_OPEN_SERVICE: types
  *   the file's "fields" into their rows, goes to the step "stop_at"
  *   (checking each step as Next does), attaches "documents" ({id: path}),
- *   ticks "seen" ([id]), waits until the draft is on disk and prints
+ *   ticks "seen" ([id]), types "cash" (the cash received) into the Fee
+ *   step, waits until the draft is on disk and prints
  *   "EMITRA-FLOW-READY <step>" on standard output.
  * - EMITRA_DEBUG_FLOW_DUMP=1, with EMITRA_RESUME_LATEST: once the newest
  *   draft is resumed, prints "EMITRA-FLOW-STATE <json>" (the step and
@@ -167,6 +168,10 @@ emitra_flow_debug_started (EmitraWindow *window)
       else
         emitra_form_view_set_text (form, key, json_node_get_string (node));
     }
+
+  /* The cash received, so the fill can go on to Review. */
+  if (json_object_has_member (script, "cash"))
+    emitra_fee_step_set_cash_text (page->fee_step, json_object_get_string_member (script, "cash"));
 
   if (!emitra_application_page_go_to_step (page, json_object_get_string_member (script, "stop_at"), TRUE))
     {

@@ -13,6 +13,7 @@ struct _EmitraPreferencesWindow
 
   /* Template widgets */
   AdwComboRow          *language_row;
+  GtkSwitch            *digits_switch;
   AdwComboRow          *receipt_format_row;
   AdwEntryRow          *gateway_url_row;
   AdwEntryRow          *centre_code_row;
@@ -91,6 +92,7 @@ emitra_preferences_window_constructed (GObject *object)
   g_signal_connect_swapped (self->receipt_format_row, "notify::selected",
                             G_CALLBACK (on_receipt_format_row_selected_cb), self);
 
+  g_settings_bind (self->settings, "devanagari-digits", self->digits_switch, "active", G_SETTINGS_BIND_DEFAULT);
   bind_entry_row (self, self->gateway_url_row, "gateway-url");
   bind_entry_row (self, self->centre_code_row, "centre-code");
   bind_entry_row (self, self->printer_row, "printer");
@@ -161,6 +163,7 @@ emitra_preferences_window_class_init (EmitraPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/in/emitra/Desk/emitra-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EmitraPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, EmitraPreferencesWindow, digits_switch);
   gtk_widget_class_bind_template_child (widget_class, EmitraPreferencesWindow, receipt_format_row);
   gtk_widget_class_bind_template_child (widget_class, EmitraPreferencesWindow, gateway_url_row);
   gtk_widget_class_bind_template_child (widget_class, EmitraPreferencesWindow, centre_code_row);

@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "emitra-display.h"
+#include "emitra-receipt-printer.h"
 #include "emitra-receipt-renderer.h"
 
 /* Points to pixels on screen: 96 dpi over 72 points an inch. */
@@ -23,7 +25,7 @@ struct _EmitraReceiptView
 
   EmitraReceipt         *receipt;
   EmitraReceiptRenderer *renderer;
-  GSettings             *settings;
+  EmitraReceiptPrinter  *printer;
 
   /* Template widgets */
   GtkImage              *status_icon;
@@ -33,14 +35,6 @@ struct _EmitraReceiptView
 };
 
 G_DEFINE_FINAL_TYPE (EmitraReceiptView, emitra_receipt_view, GTK_TYPE_WIDGET)
-
-static EmitraReceiptLayout
-get_layout (EmitraReceiptView *self)
-{
-  g_autofree char *format = g_settings_get_string (self->settings, "receipt-format");
-
-  return g_strcmp0 (format, "a4") == 0 ? EMITRA_RECEIPT_LAYOUT_A4 : EMITRA_RECEIPT_LAYOUT_ROLL_80MM;
-}
 
 static void
 draw_receipt_cb (GtkDrawingArea *area,
@@ -76,6 +70,7 @@ emitra_receipt_view_set_receipt (EmitraReceiptView *self,
   g_set_object (&self->receipt, receipt);
   g_clear_object (&self->renderer);
   self->renderer = emitra_receipt_renderer_new (receipt);
+  emitra_display_setup_receipt_renderer (self->renderer);
   if (centre_name != NULL)
     emitra_receipt_renderer_set_centre_name (self->renderer, centre_name);
 
@@ -120,47 +115,7 @@ emitra_receipt_view_save_pdf (EmitraReceiptView  *self,
   g_return_val_if_fail (EMITRA_IS_RECEIPT_VIEW (self), FALSE);
   g_return_val_if_fail (self->renderer != NULL, FALSE);
 
-  return emitra_receipt_renderer_write_pdf (self->renderer, get_layout (self), path, error);
-}
-
-static void
-toast (EmitraReceiptView *self,
-       const char        *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_warning ("%s", message);
-}
-
-static void
-on_draw_page_cb (GtkPrintOperation *operation,
-                 GtkPrintContext   *context,
-                 int                page_nr,
-                 EmitraReceiptView *self)
-{
-  emitra_receipt_renderer_draw (self->renderer, gtk_print_context_get_cairo_context (context),
-                                get_layout (self), gtk_print_context_get_width (context),
-                                gtk_print_context_get_height (context));
-}
-
-static void
-on_print_done_cb (GtkPrintOperation       *operation,
-                  GtkPrintOperationResult  result,
-                  EmitraReceiptView       *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
-    return;
-  gtk_print_operation_get_error (operation, &error);
-  /* Translators: %s says why printing failed. */
-  message = g_strdup_printf (_("The receipt could not be printed: %s"),
-                             error != NULL ? error->message : "");
-  toast (self, message);
+  return emitra_receipt_printer_write_pdf (self->printer, self->renderer, path, error);
 }
 
 static void
@@ -169,78 +124,11 @@ on_print_action_cb (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   EmitraReceiptView *self = EMITRA_RECEIPT_VIEW (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPrintSettings) print_settings = gtk_print_settings_new ();
-  g_autoptr(GtkPaperSize) paper = NULL;
-  g_autofree char *printer = g_settings_get_string (self->settings, "printer");
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GError) error = NULL;
 
   if (self->renderer == NULL)
     return;
 
-  if (get_layout (self) == EMITRA_RECEIPT_LAYOUT_A4)
-    paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  else
-    {
-      double height = emitra_receipt_renderer_measure_height (self->renderer, EMITRA_RECEIPT_LAYOUT_ROLL_80MM,
-                                                              EMITRA_RECEIPT_ROLL_WIDTH_PT);
-      paper = gtk_paper_size_new_custom ("emitra-roll-80mm", _("80 mm roll"),
-                                         EMITRA_RECEIPT_ROLL_WIDTH_PT, height, GTK_UNIT_POINTS);
-      gtk_page_setup_set_top_margin (setup, 0, GTK_UNIT_POINTS);
-      gtk_page_setup_set_bottom_margin (setup, 0, GTK_UNIT_POINTS);
-      gtk_page_setup_set_left_margin (setup, 0, GTK_UNIT_POINTS);
-      gtk_page_setup_set_right_margin (setup, 0, GTK_UNIT_POINTS);
-    }
-  gtk_page_setup_set_paper_size (setup, paper);
-  if (printer[0] != '\0')
-    gtk_print_settings_set_printer (print_settings, printer);
-
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_print_settings (operation, print_settings);
-  gtk_print_operation_set_job_name (operation, emitra_receipt_get_request_id (self->receipt));
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self, 0);
-  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), self, 0);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autofree char *message = g_strdup_printf (_("The receipt could not be printed: %s"), error->message);
-      toast (self, message);
-    }
-}
-
-static void
-on_save_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         user_data)
-{
-  EmitraReceiptView *self = EMITRA_RECEIPT_VIEW (user_data);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (path != NULL && !emitra_receipt_view_save_pdf (self, path, &error))
-        {
-          /* Translators: %s says why the PDF could not be written. */
-          g_autofree char *message = g_strdup_printf (_("The receipt could not be saved: %s"), error->message);
-          toast (self, message);
-        }
-      else if (path != NULL)
-        toast (self, _("Receipt saved as PDF"));
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
+  emitra_receipt_printer_print (self->printer, self->renderer, widget);
 }
 
 static void
@@ -249,22 +137,11 @@ on_save_pdf_action_cb (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   EmitraReceiptView *self = EMITRA_RECEIPT_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
 
-  if (self->receipt == NULL)
+  if (self->receipt == NULL || self->renderer == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Save Receipt as PDF"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  /* Translators: the suggested file name of a receipt; %s is its request ID. */
-  name = g_strdup_printf (_("receipt-%s.pdf"), emitra_receipt_get_request_id (self->receipt));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  emitra_receipt_printer_choose_pdf (self->printer, self->renderer, widget);
 }
 
 static void
@@ -275,7 +152,7 @@ emitra_receipt_view_dispose (GObject *object)
 
   g_clear_object (&self->renderer);
   g_clear_object (&self->receipt);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->printer);
   gtk_widget_dispose_template (GTK_WIDGET (self), EMITRA_TYPE_RECEIPT_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -314,6 +191,6 @@ emitra_receipt_view_init (EmitraReceiptView *self)
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 18);
-  self->settings = g_settings_new ("in.emitra.Desk");
+  self->printer = emitra_receipt_printer_new (NULL);
   gtk_drawing_area_set_draw_func (self->receipt_area, draw_receipt_cb, self, NULL);
 }

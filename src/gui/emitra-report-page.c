@@ -6,6 +6,11 @@
  * cancelled, and export to CSV and PDF. The report is computed on the
  * database's worker thread and read again each time the page is shown, so
  * it is never stale and never holds up a frame.
+ *
+ * Who sees what (HACKING.md, "Who sees which report"): nothing until
+ * someone signs in; an operator sees their own day only, titled so, with
+ * no other operator in it; a supervisor sees the whole desk and the
+ * gateway's summary of the centre across all its desks.
  */
 #include "config.h"
 
@@ -17,6 +22,7 @@
 
 #include "emitra-catalog.h"
 #include "emitra-desk-schema.h"
+#include "emitra-display.h"
 #include "emitra-money.h"
 #include "emitra-report.h"
 #include "emitra-window.h"
@@ -32,6 +38,8 @@ struct _EmitraReportPage
   GPtrArray           *rows;        /* the rows added to the groups below */
   GtkFileChooserNative *chooser;
   gboolean             chooser_pdf;
+  EmitraOperatorSession *session;   /* NULL: nobody signed in, nothing shown */
+  EmitraGatewayClient *gateway;     /* for the centre's summary; may be NULL */
 
   /* Template widgets */
   GtkMenuButton       *date_button;
@@ -39,6 +47,8 @@ struct _EmitraReportPage
   GtkStack            *stack;
   AdwStatusPage       *empty_page;
   AdwStatusPage       *error_page;
+  AdwPreferencesGroup *totals_group;
+  AdwPreferencesGroup *centre_group;
   GtkLabel            *cash_label;
   GtkLabel            *collected_label;
   GtkLabel            *count_label;
@@ -71,7 +81,17 @@ static GParamSpec *properties[N_PROPS];
 static char *
 money (gint64 paise)
 {
-  return emitra_money_format (paise, EMITRA_DIGITS_LATIN);
+  return emitra_display_money (paise);
+}
+
+/* @text (counts and amounts only, no names) in the chosen digits. */
+static void
+set_digits (char **text)
+{
+  char *converted = emitra_display_digits (*text);
+
+  g_free (*text);
+  *text = converted;
 }
 
 static void
@@ -158,6 +178,8 @@ show_groups (EmitraReportPage    *self,
           g_free (subtitle);
           subtitle = g_steal_pointer (&joined);
         }
+      /* Counts and amounts only: in the digits chosen in Preferences. */
+      set_digits (&subtitle);
       if (is_service)
         title = g_strdup_printf ("%s (%s)", hindi && g->name_hi[0] != '\0' ? g->name_hi : g->name_en,
                                  hindi ? g->name_en : g->name_hi);
@@ -179,14 +201,16 @@ show_items (EmitraReportPage    *self,
     {
       EmitraReportItem *item = g_ptr_array_index (items, i);
       g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (item->created_at);
-      g_autofree char *time = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("");
+      g_autofree char *time_latin = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("");
+      g_autofree char *time = emitra_display_digits (time_latin);
+      g_autofree char *number = emitra_display_count (item->receipt_no);
       g_autofree char *amount = money (item->total);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
 
       /* Translators: a receipt in the day report's lists: its number, the
        * citizen's name and the service. */
-      title = g_strdup_printf (_("No. %lld: %s, %s"), (long long) item->receipt_no, item->citizen_name,
+      title = g_strdup_printf (_("No. %s: %s, %s"), number, item->citizen_name,
                                hindi && item->service_hi[0] != '\0' ? item->service_hi : item->service_en);
       if (item->reason[0] != '\0')
         subtitle = g_strdup_printf ("%s · %s · %s", time, item->operator_name, item->reason);
@@ -195,6 +219,97 @@ show_items (EmitraReportPage    *self,
       add_row (self, group, title, subtitle, amount);
     }
   gtk_widget_set_visible (GTK_WIDGET (group), items->len > 0);
+}
+
+static gboolean
+is_supervisor (EmitraReportPage *self)
+{
+  return self->session != NULL && emitra_operator_session_is_supervisor (self->session);
+}
+
+static void
+on_centre_report_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(EmitraReportPage) self = user_data;
+  g_autoptr(EmitraCentreReport) centre = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *cancelled = NULL;
+  g_autofree char *fees = NULL;
+  g_autofree char *charges = NULL;
+  g_autofree char *total = NULL;
+
+  centre = emitra_gateway_client_get_centre_report_finish (EMITRA_GATEWAY_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Signed out, or someone else signed in, while the gateway answered. */
+  if (!is_supervisor (self))
+    return;
+  if (centre == NULL)
+    {
+      adw_preferences_group_set_description (self->centre_group, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->centre_group), TRUE);
+      return;
+    }
+
+  count = emitra_display_count (emitra_centre_report_get_count (centre));
+  cancelled = emitra_display_count (emitra_centre_report_get_cancelled (centre));
+  fees = money (emitra_centre_report_get_department_fees (centre));
+  charges = money (emitra_centre_report_get_service_charges (centre));
+  total = money (emitra_centre_report_get_total (centre));
+  adw_preferences_group_set_description (self->centre_group,
+                                         _("Every desk of the centre, as the gateway counts them."));
+  add_row (self, self->centre_group, _("Transactions"), NULL, count);
+  add_row (self, self->centre_group, _("Department fees"), NULL, fees);
+  add_row (self, self->centre_group, _("Service charges"), NULL, charges);
+  add_row (self, self->centre_group, _("Total collected"), NULL, total);
+  add_row (self, self->centre_group, C_("report section", "Cancelled"), NULL, cancelled);
+  for (guint i = 0; i < emitra_centre_report_get_n_rows (centre, EMITRA_CENTRE_REPORT_BY_DESK); i++)
+    {
+      const EmitraCentreReportRow *row = emitra_centre_report_get_row (centre, EMITRA_CENTRE_REPORT_BY_DESK, i);
+      g_autofree char *desk_total = money (row->department_fees + row->service_charges);
+      g_autofree char *desk_count = emitra_display_count (row->count);
+      /* Translators: a desk (computer) of the centre in the day report, and its transactions. */
+      g_autofree char *title = g_strdup_printf (_("Desk %s"), row->id);
+
+      add_row (self, self->centre_group, title, desk_count, desk_total);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->centre_group), TRUE);
+}
+
+/* The title says whose report it is; the centre's summary is asked for a
+ * supervisor only (the gateway would refuse an operator anyway). */
+static void
+show_scope (EmitraReportPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->centre_group), FALSE);
+  if (!is_supervisor (self))
+    {
+      const char *name = emitra_catalog_names_in_hindi ()
+                           ? emitra_operator_session_get_name_hi (self->session)
+                           : emitra_operator_session_get_name_en (self->session);
+      /* Translators: the title of an operator's own day report; %s is their name. */
+      g_autofree char *title = g_strdup_printf (_("My Day: %s"), name);
+
+      adw_preferences_group_set_title (self->totals_group, title);
+      return;
+    }
+
+  adw_preferences_group_set_title (self->totals_group, _("The Whole Desk"));
+  if (self->gateway != NULL)
+    {
+      GDate date;
+      int year, month, mday;
+
+      if (sscanf (self->day, "%d-%d-%d", &year, &month, &mday) != 3)
+        return;
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, (GDateDay) mday, (GDateMonth) month, (GDateYear) year);
+      emitra_gateway_client_get_centre_report_async (self->gateway, &date, self->cancellable,
+                                                     on_centre_report_cb, g_object_ref (self));
+    }
 }
 
 static void
@@ -206,7 +321,7 @@ show_report (EmitraReportPage *self)
   const EmitraReportSums *previous = emitra_report_get_previous_confirmed (r);
   g_autofree char *cash = money (emitra_report_get_cash_to_hand_over (r));
   g_autofree char *collected = money (confirmed->total);
-  g_autofree char *count = g_strdup_printf ("%lld", (long long) confirmed->count);
+  g_autofree char *count = emitra_display_count (confirmed->count);
   g_autofree char *fees = money (confirmed->department_fees);
   g_autofree char *charges = money (confirmed->service_charges);
   g_autofree char *held = money (provisional->total);
@@ -214,8 +329,8 @@ show_report (EmitraReportPage *self)
   g_autofree char *not_counted = NULL;
   g_autofree char *delta = money (ABS (confirmed->total - previous->total));
   g_autofree char *change = NULL;
-  g_autofree char *previous_day = emitra_report_format_day (emitra_report_get_previous_day (r));
-  g_autofree char *date = emitra_report_format_day (self->day);
+  g_autofree char *previous_day = emitra_display_day_in_words (emitra_report_get_previous_day (r));
+  g_autofree char *date = emitra_display_day_in_words (self->day);
 
   clear_rows (self);
 
@@ -238,17 +353,24 @@ show_report (EmitraReportPage *self)
                                              "%lld receipts not yet confirmed by the gateway",
                                              (gulong) provisional->count),
                                 (long long) provisional->count);
+  set_digits (&held_count);
   adw_action_row_set_subtitle (self->held_row, held_count);
   not_counted = g_strdup_printf ("%lld + %lld", (long long) emitra_report_get_rejected (r)->count,
                                  (long long) emitra_report_get_cancelled (r)->count);
+  set_digits (&not_counted);
   gtk_label_set_label (self->not_counted_label, not_counted);
   change = g_strdup_printf ("%+lld · %s%s", (long long) (confirmed->count - previous->count),
                             confirmed->total < previous->total ? "−" : "+", delta);
+  set_digits (&change);
   gtk_label_set_label (self->change_label, change);
   adw_action_row_set_subtitle (self->change_row, previous_day);
 
   show_groups (self, self->services_group, emitra_report_get_services (r), TRUE);
   show_groups (self, self->operators_group, emitra_report_get_operators (r), FALSE);
+  /* An operator's page holds their own receipts only: no one else's share. */
+  if (!is_supervisor (self))
+    gtk_widget_set_visible (GTK_WIDGET (self->operators_group), FALSE);
+  show_scope (self);
   show_items (self, self->pending_group, emitra_report_get_pending (r));
   show_items (self, self->failed_group, emitra_report_get_failed (r));
   show_items (self, self->cancelled_group, emitra_report_get_cancelled_items (r));
@@ -292,8 +414,11 @@ on_report_computed_cb (GObject      *source,
 static void
 compute (EmitraReportPage *self)
 {
-  emitra_report_compute_async (self->database, self->day, NULL, self->cancellable,
-                               on_report_computed_cb, g_object_ref (self));
+  /* Never computed for nobody: refresh() shows the sign-in page instead. */
+  g_assert (self->session != NULL);
+  emitra_report_compute_async (self->database, self->day,
+                               is_supervisor (self) ? NULL : emitra_operator_session_get_operator_id (self->session),
+                               self->cancellable, on_report_computed_cb, g_object_ref (self));
 }
 
 static void
@@ -346,6 +471,12 @@ emitra_report_page_refresh (EmitraReportPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  if (self->session == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "signed-out");
+      return;
+    }
+
   if (self->report == NULL || g_strcmp0 (emitra_report_get_day (self->report), self->day) != 0)
     gtk_stack_set_visible_child_name (self->stack, "loading");
 
@@ -359,6 +490,36 @@ emitra_report_page_refresh (EmitraReportPage *self)
       return;
     }
   compute (self);
+}
+
+/* A new session (or none) shows nothing of the last one's report, not
+ * even for a frame: the page starts over. */
+void
+emitra_report_page_set_session (EmitraReportPage      *self,
+                                EmitraOperatorSession *session)
+{
+  g_return_if_fail (EMITRA_IS_REPORT_PAGE (self));
+  g_return_if_fail (session == NULL || EMITRA_IS_OPERATOR_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  g_set_object (&self->session, session);
+  g_clear_object (&self->report);
+  clear_rows (self);
+  gtk_stack_set_visible_child_name (self->stack, session != NULL ? "loading" : "signed-out");
+  if (session == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    emitra_report_page_refresh (self);
+}
+
+void
+emitra_report_page_set_gateway (EmitraReportPage    *self,
+                                EmitraGatewayClient *gateway)
+{
+  g_return_if_fail (EMITRA_IS_REPORT_PAGE (self));
+  g_return_if_fail (gateway == NULL || EMITRA_IS_GATEWAY_CLIENT (gateway));
+
+  g_set_object (&self->gateway, gateway);
 }
 
 const char *
@@ -384,7 +545,7 @@ emitra_report_page_set_day (EmitraReportPage *self,
 
   g_free (self->day);
   self->day = g_steal_pointer (&parsed);
-  label = emitra_report_format_day (self->day);
+  label = emitra_display_day_in_words (self->day);
   gtk_menu_button_set_label (self->date_button, label);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 
@@ -634,6 +795,8 @@ emitra_report_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->report);
   g_clear_object (&self->database);
+  g_clear_object (&self->session);
+  g_clear_object (&self->gateway);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_free (self->day);
 
@@ -658,11 +821,14 @@ emitra_report_page_class_init (EmitraReportPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/in/emitra/Desk/emitra-report-page.ui");
+  gtk_widget_class_bind_template_child_full (widget_class, "loading_spinner", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, EmitraReportPage, date_button);
   gtk_widget_class_bind_template_child (widget_class, EmitraReportPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, EmitraReportPage, stack);
   gtk_widget_class_bind_template_child (widget_class, EmitraReportPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, EmitraReportPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, EmitraReportPage, totals_group);
+  gtk_widget_class_bind_template_child (widget_class, EmitraReportPage, centre_group);
   gtk_widget_class_bind_template_child (widget_class, EmitraReportPage, cash_label);
   gtk_widget_class_bind_template_child (widget_class, EmitraReportPage, collected_label);
   gtk_widget_class_bind_template_child (widget_class, EmitraReportPage, count_label);
@@ -701,11 +867,12 @@ emitra_report_page_init (EmitraReportPage *self)
   g_autofree char *label = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  emitra_display_spin_while_mapped (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), EMITRA_TYPE_REPORT_PAGE, "loading_spinner")));
 
   self->rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
   self->day = g_steal_pointer (&today);
-  label = emitra_report_format_day (self->day);
+  label = emitra_display_day_in_words (self->day);
   gtk_menu_button_set_label (self->date_button, label);
   gtk_drawing_area_set_draw_func (self->hour_chart, draw_hour_chart_cb, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->hour_chart),

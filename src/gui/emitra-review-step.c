@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "emitra-flow-private.h"
+#include "emitra-display.h"
 #include "emitra-money.h"
 #include "emitra-validate.h"
 
@@ -162,7 +163,7 @@ add_item (EmitraReviewStep    *self,
 static char *
 format_money (gint64 paise)
 {
-  return emitra_money_format (paise, EMITRA_DIGITS_LATIN);
+  return emitra_display_money (paise);
 }
 
 static char *

@@ -74,6 +74,10 @@ update_favourite (EmitraServiceDetails *self)
   gtk_button_set_icon_name (self->favourite_button, favourite ? "starred-symbolic" : "non-starred-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->favourite_button),
                                favourite ? _("Remove from Favourites (Ctrl+D)") : _("Add to Favourites (Ctrl+D)"));
+  /* A star alone says nothing to a screen reader: the button is named
+   * after what it does now. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->favourite_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  favourite ? _("Remove from Favourites") : _("Add to Favourites"), -1);
 }
 
 static GtkWidget *

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 #define EMITRA_TYPE_SERVICE_ROW (emitra_service_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (EmitraServiceRow, emitra_service_row, EMITRA, SERVICE_ROW, GtkBox)
+G_DECLARE_FINAL_TYPE (EmitraServiceRow, emitra_service_row, EMITRA, SERVICE_ROW, GtkWidget)
 
 GtkWidget     *emitra_service_row_new         (void);
 void           emitra_service_row_set_service (EmitraServiceRow     *self,

@@ -61,12 +61,13 @@ emitra_service_slot_get_section (EmitraServiceSlot *self)
   return emitra_service_list_get_section_start (self->list, self->position);
 }
 
+/* Only a slot on screen has a row listening; the thousands of others are
+ * skipped cheaply. */
 void
 emitra_service_slot_changed (EmitraServiceSlot *self)
 {
-  g_return_if_fail (EMITRA_IS_SERVICE_SLOT (self));
-
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (g_signal_has_handler_pending (self, signals[CHANGED], 0, TRUE))
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void

@@ -21,7 +21,8 @@ struct _EmitraServiceSlots
   GObject            parent_instance;
 
   EmitraServiceList *list;
-  GPtrArray         *slots;  /* EmitraServiceSlot, one per position */
+  GPtrArray         *slots;  /* EmitraServiceSlot, one per position ever shown */
+  guint              n;      /* how many are in the list now */
 };
 
 static void emitra_service_slots_model_init (GListModelInterface *iface);
@@ -36,7 +37,7 @@ on_list_items_changed_cb (GListModel         *list,
                           guint               added,
                           EmitraServiceSlots *self)
 {
-  guint old_n = self->slots->len;
+  guint old_n = self->n;
   guint new_n = g_list_model_get_n_items (list);
   guint last_changed;
 
@@ -46,17 +47,16 @@ on_list_items_changed_cb (GListModel         *list,
   for (guint i = position; i < last_changed; i++)
     emitra_service_slot_changed (self->slots->pdata[i]);
 
+  /* Slots are kept when the list shrinks: clearing a query goes from a few
+   * results back to every service, and would otherwise make thousands. */
+  for (guint i = self->slots->len; i < new_n; i++)
+    g_ptr_array_add (self->slots, emitra_service_slot_new (self->list, i));
+  self->n = new_n;
+
   if (new_n > old_n)
-    {
-      for (guint i = old_n; i < new_n; i++)
-        g_ptr_array_add (self->slots, emitra_service_slot_new (self->list, i));
-      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
-    }
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
   else if (new_n < old_n)
-    {
-      g_ptr_array_set_size (self->slots, new_n);
-      g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
-    }
+    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
 }
 
 EmitraServiceSlots *
@@ -72,6 +72,7 @@ emitra_service_slots_new (EmitraServiceList *list)
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->slots, emitra_service_slot_new (list, i));
+  self->n = n;
   g_signal_connect_object (list, "items-changed", G_CALLBACK (on_list_items_changed_cb), self, 0);
 
   return self;
@@ -83,7 +84,7 @@ emitra_service_slots_refresh (EmitraServiceSlots *self)
 {
   g_return_if_fail (EMITRA_IS_SERVICE_SLOTS (self));
 
-  for (guint i = 0; i < self->slots->len; i++)
+  for (guint i = 0; i < self->n; i++)
     emitra_service_slot_changed (self->slots->pdata[i]);
 }
 
@@ -96,7 +97,7 @@ emitra_service_slots_get_item_type (GListModel *model)
 static guint
 emitra_service_slots_get_n_items (GListModel *model)
 {
-  return EMITRA_SERVICE_SLOTS (model)->slots->len;
+  return EMITRA_SERVICE_SLOTS (model)->n;
 }
 
 static gpointer
@@ -105,7 +106,7 @@ emitra_service_slots_get_item (GListModel *model,
 {
   EmitraServiceSlots *self = EMITRA_SERVICE_SLOTS (model);
 
-  return position < self->slots->len ? g_object_ref (self->slots->pdata[position]) : NULL;
+  return position < self->n ? g_object_ref (self->slots->pdata[position]) : NULL;
 }
 
 static void

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "emitra-display.h"
+#include "emitra-idle-lock.h"
 #include "emitra-money.h"
 #include "emitra-sign-in-window.h"
 
@@ -63,7 +65,7 @@ update_identity (EmitraWindow *window)
 
   if (wd->balance >= 0)
     {
-      g_autofree char *money = emitra_money_format (wd->balance, EMITRA_DIGITS_LATIN);
+      g_autofree char *money = emitra_display_money (wd->balance);
 
       /* Translators: the header: operator's name · kiosk code · wallet balance. */
       identity = g_strdup_printf (_("%s · %s · wallet %s"),
@@ -119,6 +121,9 @@ on_session_changed_cb (EmitraWindow *window)
   wd->balance = -1;
   update_identity (window);
   emitra_window_refresh_wallet (window);
+  /* The Reports page shows what this session's role may see, or nothing. */
+  emitra_report_page_set_session (emitra_window_get_report_page (window),
+                                  emitra_gateway_client_get_operator_session (emitra_desk_get_gateway (wd->desk)));
 }
 
 static void
@@ -284,6 +289,12 @@ emitra_window_desk_init (EmitraWindow *window)
   on_training_changed_cb (window);
   on_online_changed_cb (window);
   update_identity (window);
+  emitra_report_page_set_gateway (emitra_window_get_report_page (window), emitra_desk_get_gateway (desk));
+  /* Left alone while signed in, the window locks (emitra-idle-lock.c). */
+  emitra_idle_lock_attach (ADW_APPLICATION_WINDOW (window), emitra_desk_get_gateway (desk),
+                           emitra_application_get_settings (app));
+  emitra_report_page_set_session (emitra_window_get_report_page (window),
+                                  emitra_gateway_client_get_operator_session (emitra_desk_get_gateway (desk)));
 }
 
 void

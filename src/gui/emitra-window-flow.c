@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "emitra-application-page-private.h"
 #include "emitra-catalog-context.h"
 #include "emitra-drafts-dialog.h"
 #include "emitra-flow-debug.h"
@@ -193,6 +194,90 @@ on_resume_draft_action_cb (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   emitra_window_flow_resume_draft (EMITRA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+typedef struct
+{
+  EmitraWindow  *window;
+  char          *service_id;
+} Reopen;
+
+static void
+reopen_free (Reopen *reopen)
+{
+  g_object_unref (reopen->window);
+  g_free (reopen->service_id);
+  g_free (reopen);
+}
+
+static void
+on_reopen_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Reopen *reopen = user_data;
+  g_autoptr(EmitraDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  draft = emitra_draft_store_load_finish (EMITRA_DRAFT_STORE (source), result, &error);
+  if (draft != NULL)
+    {
+      if (prepare_page (reopen->window) &&
+          emitra_application_page_open_draft (emitra_window_get_application_page (reopen->window), draft, &error))
+        emitra_window_show_application (reopen->window, TRUE);
+      else if (error != NULL)
+        emitra_window_add_toast (reopen->window, error->message);
+    }
+  /* An application opened but not changed yet was never written: it
+   * opens afresh, which is all it held. */
+  else if (g_error_matches (error, EMITRA_DRAFT_STORE_ERROR, EMITRA_DRAFT_STORE_ERROR_NOT_FOUND))
+    emitra_window_flow_start_application (reopen->window, reopen->service_id);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    emitra_window_add_toast (reopen->window, error->message);
+  reopen_free (reopen);
+}
+
+void
+emitra_window_flow_mark_started (EmitraWindow *window)
+{
+  g_return_if_fail (EMITRA_IS_WINDOW (window));
+
+  get_state (window)->started = TRUE;
+}
+
+/* Opens in @window the application another window had open: the draft
+ * @draft_id (written by then), or, when it was already submitted, the
+ * service @service_id showing @receipt, as the other window did. */
+void
+emitra_window_flow_reopen (EmitraWindow  *window,
+                           const char    *draft_id,
+                           const char    *service_id,
+                           EmitraReceipt *receipt)
+{
+  EmitraCatalog *catalog = NULL;
+  EmitraDraftStore *store = NULL;
+  g_autoptr(GError) error = NULL;
+  Reopen *reopen;
+
+  g_return_if_fail (EMITRA_IS_WINDOW (window));
+  g_return_if_fail (service_id != NULL);
+
+  if (receipt != NULL)
+    {
+      emitra_window_flow_start_application (window, service_id);
+      if (emitra_window_is_showing_application (window))
+        _emitra_application_page_show_receipt (emitra_window_get_application_page (window), receipt);
+      return;
+    }
+  if (!get_desk (window, &catalog, &store, NULL, NULL, &error))
+    {
+      emitra_window_add_toast (window, error->message);
+      return;
+    }
+  reopen = g_new0 (Reopen, 1);
+  reopen->window = g_object_ref (window);
+  reopen->service_id = g_strdup (service_id);
+  emitra_draft_store_load_async (store, draft_id, get_state (window)->cancellable, on_reopen_loaded_cb, reopen);
 }
 
 static guint

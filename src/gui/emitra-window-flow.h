@@ -14,4 +14,13 @@ void     emitra_window_flow_start_application (EmitraWindow   *window,
 void     emitra_window_flow_resume_draft      (EmitraWindow   *window,
                                                const char     *draft_id);
 
+/* For a window that replaces another (the language changed): no start-up
+ * work (Drafts list, purge, EMITRA_OPEN_SERVICE), and the old window's
+ * application carried over. */
+void     emitra_window_flow_mark_started      (EmitraWindow   *window);
+void     emitra_window_flow_reopen            (EmitraWindow   *window,
+                                               const char     *draft_id,
+                                               const char     *service_id,
+                                               EmitraReceipt  *receipt);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "emitra-catalog-page.h"
 #include "emitra-window-desk.h"
 #include "emitra-window-flow.h"
+#include "emitra-receipts-page.h"
 #include "emitra-report-page.h"
 
 struct _EmitraWindow
@@ -23,6 +24,7 @@ struct _EmitraWindow
   GtkStack             *main_stack;
   EmitraApplicationPage *application_page;
   EmitraCatalogPage    *catalog_page;
+  EmitraReportPage     *report_page;
   GtkLabel             *identity_label;
   GtkRevealer          *training_revealer;
   GtkRevealer          *offline_revealer;
@@ -68,6 +70,14 @@ emitra_window_get_catalog_page (EmitraWindow *self)
   g_return_val_if_fail (EMITRA_IS_WINDOW (self), NULL);
 
   return self->catalog_page;
+}
+
+EmitraReportPage *
+emitra_window_get_report_page (EmitraWindow *self)
+{
+  g_return_val_if_fail (EMITRA_IS_WINDOW (self), NULL);
+
+  return self->report_page;
 }
 
 /* The training banner is shown whenever the gateway says it is a sandbox,
@@ -209,6 +219,11 @@ emitra_window_constructed (GObject *object)
   g_object_bind_property (self->offline_revealer, "reveal-child",
                           self->application_page, "offline", G_BINDING_SYNC_CREATE);
   emitra_window_flow_init (self);
+
+  /* Tests and screenshots start on a page by name ("receipts", "reports"). */
+  if (g_getenv ("EMITRA_INITIAL_PAGE") != NULL &&
+      adw_view_stack_get_child_by_name (self->view_stack, g_getenv ("EMITRA_INITIAL_PAGE")) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, g_getenv ("EMITRA_INITIAL_PAGE"));
 }
 
 static void
@@ -234,6 +249,7 @@ emitra_window_class_init (EmitraWindowClass *klass)
   window_class->close_request = emitra_window_close_request;
 
   g_type_ensure (EMITRA_TYPE_CATALOG_PAGE);
+  g_type_ensure (EMITRA_TYPE_RECEIPTS_PAGE);
   g_type_ensure (EMITRA_TYPE_REPORT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/in/emitra/Desk/emitra-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, toast_overlay);
@@ -241,6 +257,7 @@ emitra_window_class_init (EmitraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, application_page);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, catalog_page);
+  gtk_widget_class_bind_template_child (widget_class, EmitraWindow, report_page);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, identity_label);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, training_revealer);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, offline_revealer);

@@ -6,6 +6,7 @@
 #include "emitra-application.h"
 #include "emitra-application-page.h"
 #include "emitra-catalog-page.h"
+#include "emitra-report-page.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,7 @@ void          emitra_window_set_online       (EmitraWindow      *self,
 void          emitra_window_set_identity     (EmitraWindow      *self,
                                               const char        *identity);
 EmitraCatalogPage *emitra_window_get_catalog_page (EmitraWindow   *self);
+EmitraReportPage  *emitra_window_get_report_page  (EmitraWindow   *self);
 
 EmitraApplicationPage *emitra_window_get_application_page  (EmitraWindow *self);
 void                   emitra_window_show_application      (EmitraWindow *self,

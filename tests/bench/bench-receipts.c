@@ -15,13 +15,9 @@
  *                         sqlite3 command-line program on the same file
  *
  * The 1,000,000-receipt database is generated once per run in a temporary
- * folder: a year (365 days, ~2,740 receipts a day between 09:00 and 19:00)
- * of 24 services, 4 operators, repeat customers' mobile numbers, and the
- * usual mix of statuses (95 % confirmed, 2 % provisional with an outbox
- * entry, 1.5 % cancelled, 1.5 % rejected). The bulk generator writes
- * placeholder chain values ("bench-<n>") instead of real hashes: the chain
- * is not what is measured here (test-receipt-store checks it), and real
- * hashes would add seconds to every run for nothing.
+ * folder by bench-year.h (shared with bench-load.c): a year of 24
+ * services, 4 operators, repeat customers and the usual mix of statuses,
+ * 2 % provisional with an outbox entry.
  *
  * About report.day.ratio: timing a spawned sqlite3 from here would measure
  * its process start, not its query. So the sqlite3 program runs the same
@@ -40,6 +36,7 @@
 #include <string.h>
 
 #include "bench.h"
+#include "bench-year.h"
 #include "emitra-desk-schema.h"
 #include "emitra-receipt-store.h"
 #include "emitra-report.h"
@@ -48,203 +45,14 @@
 #define N_DAYS 365
 #define CLI_ROUNDS 200
 
-typedef struct { const char *id, *en, *hi; gint64 fee, charge; } Service;
-
-static const Service services[] = {
-  { "caste-certificate", "Caste certificate", "जाति प्रमाण पत्र", 4000, 5000 },
-  { "domicile-certificate", "Domicile certificate", "मूल निवास प्रमाण पत्र", 0, 5000 },
-  { "income-certificate", "Income certificate", "आय प्रमाण पत्र", 2500, 5000 },
-  { "electricity-bill", "Electricity bill", "बिजली बिल", 123456, 1200 },
-  { "water-bill", "Water bill", "पानी का बिल", 45600, 1000 },
-  { "birth-certificate", "Birth certificate", "जन्म प्रमाण पत्र", 1000, 5000 },
-  { "death-certificate", "Death certificate", "मृत्यु प्रमाण पत्र", 1000, 5000 },
-  { "marriage-registration", "Marriage registration", "विवाह पंजीकरण", 10000, 5000 },
-  { "jan-aadhaar-enrolment", "Jan Aadhaar enrolment", "जन आधार नामांकन", 0, 0 },
-  { "pension-application", "Social security pension", "सामाजिक सुरक्षा पेंशन", 0, 5000 },
-  { "jamabandi-copy", "Copy of jamabandi", "जमाबंदी की नकल", 5000, 1000 },
-  { "police-verification", "Police verification", "पुलिस सत्यापन", 20000, 5000 },
-  { "university-admission", "University admission", "विश्वविद्यालय प्रवेश", 50000, 5000 },
-  { "bser-marksheet", "BSER mark-sheet copy", "बोर्ड अंकतालिका प्रति", 15000, 5000 },
-  { "disability-certificate", "Disability certificate", "विकलांगता प्रमाण पत्र", 0, 5000 },
-  { "namantaran", "Transfer of title", "नामांतरण", 50000, 10000 },
-  { "patta", "Lease deed (patta)", "पट्टा", 100000, 10000 },
-  { "noc-municipal", "Municipal NOC", "नगर निकाय अनापत्ति", 25000, 10000 },
-  { "community-centre", "Community centre booking", "सामुदायिक भवन बुकिंग", 200000, 5000 },
-  { "subsidy-agriculture", "Agriculture subsidy", "कृषि अनुदान", 0, 5000 },
-  { "phed-bill", "PHED water bill", "जलदाय विभाग बिल", 34500, 1000 },
-  { "mobile-recharge", "Mobile recharge", "मोबाइल रिचार्ज", 19900, 0 },
-  { "a4-printout", "A4 printout", "ए4 प्रिंट", 0, 1000 },
-  { "pvc-card", "PVC card", "पीवीसी कार्ड", 0, 3000 },
-};
-
-static const char *const operators[][2] = {
-  { "op-meena", "Meena Sharma" }, { "op-arjun", "Arjun Singh" },
-  { "op-farida", "Farida Khan" }, { "op-ravi", "Ravi Meghwal" },
-};
-
-static const char *const first_names[] = {
-  "सुनीता", "राम", "गीता", "मोहन", "कमला", "सुरेश", "पूजा", "आशा", "Ram", "Sunita", "Mohan",
-  "Geeta", "Kamla", "Suresh", "Pooja", "Asha", "लक्ष्मी", "महेश", "Laxmi", "Mahesh",
-};
-
-static const char *const last_names[] = {
-  "देवी", "शर्मा", "मीणा", "सिंह", "कुमार", "जाट", "Devi", "Sharma", "Meena", "Singh", "Kumar",
-  "Jat", "गुप्ता", "Gupta",
-};
-
-static char day_names[N_DAYS][11];
-static gint64 day_midnights[N_DAYS];
-
-static void
-check (int         rc,
-       sqlite3    *db,
-       const char *what)
-{
-  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-    g_error ("%s: %s", what, sqlite3_errmsg (db));
-}
-
-static char *
-mobile_for (guint customer)
-{
-  return g_strdup_printf ("9%09u", 414000000u + customer);
-}
-
+/* The year starts here, as it always has for these figures. */
 static void
 generate (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EmitraDatabase) schema = emitra_desk_database_open (path, &error);
   g_autoptr(GDateTime) start = g_date_time_new_local (2025, 6, 1, 0, 0, 0);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261128);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *receipt, *event, *status, *outbox;
-  double begin = bench_now_us ();
+  BenchYear spec = { .n_receipts = N_RECEIPTS, .n_days = N_DAYS, .first_day = start, .provisional = TRUE };
 
-  g_assert_no_error (error);
-  g_clear_object (&schema);
-
-  for (guint d = 0; d < N_DAYS; d++)
-    {
-      g_autoptr(GDateTime) day = g_date_time_add_days (start, (int) d);
-      g_autofree char *name = g_date_time_format (day, "%Y-%m-%d");
-
-      g_strlcpy (day_names[d], name, sizeof day_names[d]);
-      day_midnights[d] = g_date_time_to_unix (day);
-    }
-
-  check (sqlite3_open (path, &db), db, "open");
-  check (sqlite3_exec (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                           " PRAGMA cache_size = -262144; BEGIN", NULL, NULL, NULL), db, "pragmas");
-  check (sqlite3_prepare_v2 (db,
-                             "INSERT INTO receipts (id, receipt_no, request_id, transaction_id, service_id,"
-                             " service_name_en, service_name_hi, citizen_name, aadhaar_masked, mobile,"
-                             " department_fee, service_charge, total, cash_received, operator_id,"
-                             " operator_name, kiosk_code, created_at, day, hour, prev_hash, hash)"
-                             " VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, 'XXXX XXXX 2346', ?8, ?9, ?10,"
-                             " ?11, ?11, ?12, ?13, 'K11000142', ?14, ?15, ?16, ?17, ?18)",
-                             -1, &receipt, NULL), db, "prepare receipt");
-  check (sqlite3_prepare_v2 (db,
-                             "INSERT INTO receipt_events (receipt_id, status, transaction_id, reason, at,"
-                             " prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                             -1, &event, NULL), db, "prepare event");
-  check (sqlite3_prepare_v2 (db,
-                             "INSERT INTO receipt_status (receipt_id, status, reason, updated_at)"
-                             " VALUES (?1, ?2, ?3, ?4)", -1, &status, NULL), db, "prepare status");
-  check (sqlite3_prepare_v2 (db,
-                             "INSERT INTO outbox (request_id, receipt_id, service_id, request_json, state,"
-                             " attempts, last_error, next_attempt_at, created_at, updated_at)"
-                             " VALUES (?1, ?2, ?3, '{}', 'pending', 3, 'The gateway did not answer.',"
-                             " ?4, ?4, ?4)", -1, &outbox, NULL), db, "prepare outbox");
-
-  for (gint64 i = 1; i <= N_RECEIPTS; i++)
-    {
-      guint d = (guint) ((i - 1) * N_DAYS / N_RECEIPTS);
-      gint64 first = (gint64) d * N_RECEIPTS / N_DAYS + 1;
-      gint64 per_day = (gint64) (d + 1) * N_RECEIPTS / N_DAYS + 1 - first;
-      gint64 offset = (i - first) * 36000 / per_day;
-      gint64 at = day_midnights[d] + 9 * 3600 + offset;
-      const Service *s = &services[g_rand_int_range (rand, 0, G_N_ELEMENTS (services))];
-      guint op = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (operators));
-      int roll = g_rand_int_range (rand, 0, 1000);
-      const char *state = roll < 950 ? "confirmed" : roll < 970 ? "provisional"
-                          : roll < 985 ? "cancelled" : "rejected";
-      const char *reason = roll < 970 ? "" : roll < 985 ? "Citizen asked for a refund"
-                           : "Applicant not found in Jan Aadhaar";
-      g_autofree char *request_id = g_strdup_printf ("bench-req-%08" G_GINT64_FORMAT, i);
-      g_autofree char *transaction_id = g_strdup_printf ("3%011" G_GINT64_FORMAT, i);
-      g_autofree char *name = g_strdup_printf ("%s %s",
-                                               first_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (first_names))],
-                                               last_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (last_names))]);
-      g_autofree char *mobile = mobile_for ((guint) g_rand_int_range (rand, 0, 300000));
-      g_autofree char *prev = g_strdup_printf ("bench-%" G_GINT64_FORMAT, i - 1);
-      g_autofree char *hash = g_strdup_printf ("bench-%" G_GINT64_FORMAT, i);
-      gboolean provisional = g_str_equal (state, "provisional");
-
-      sqlite3_bind_int64 (receipt, 1, i);
-      sqlite3_bind_text (receipt, 2, request_id, -1, SQLITE_STATIC);
-      if (provisional)
-        sqlite3_bind_null (receipt, 3);
-      else
-        sqlite3_bind_text (receipt, 3, transaction_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (receipt, 4, s->id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (receipt, 5, s->en, -1, SQLITE_STATIC);
-      sqlite3_bind_text (receipt, 6, s->hi, -1, SQLITE_STATIC);
-      sqlite3_bind_text (receipt, 7, name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (receipt, 8, mobile, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (receipt, 9, s->fee);
-      sqlite3_bind_int64 (receipt, 10, s->charge);
-      sqlite3_bind_int64 (receipt, 11, s->fee + s->charge);
-      sqlite3_bind_text (receipt, 12, operators[op][0], -1, SQLITE_STATIC);
-      sqlite3_bind_text (receipt, 13, operators[op][1], -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (receipt, 14, at);
-      sqlite3_bind_text (receipt, 15, day_names[d], -1, SQLITE_STATIC);
-      sqlite3_bind_int (receipt, 16, (int) (9 + offset / 3600));
-      sqlite3_bind_text (receipt, 17, prev, -1, SQLITE_STATIC);
-      sqlite3_bind_text (receipt, 18, hash, -1, SQLITE_STATIC);
-      check (sqlite3_step (receipt), db, "insert receipt");
-      sqlite3_reset (receipt);
-
-      sqlite3_bind_int64 (event, 1, i);
-      sqlite3_bind_text (event, 2, state, -1, SQLITE_STATIC);
-      if (provisional)
-        sqlite3_bind_null (event, 3);
-      else
-        sqlite3_bind_text (event, 3, transaction_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (event, 4, reason, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (event, 5, at);
-      sqlite3_bind_text (event, 6, prev, -1, SQLITE_STATIC);
-      sqlite3_bind_text (event, 7, hash, -1, SQLITE_STATIC);
-      check (sqlite3_step (event), db, "insert event");
-      sqlite3_reset (event);
-
-      sqlite3_bind_int64 (status, 1, i);
-      sqlite3_bind_text (status, 2, state, -1, SQLITE_STATIC);
-      sqlite3_bind_text (status, 3, reason, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (status, 4, at);
-      check (sqlite3_step (status), db, "insert status");
-      sqlite3_reset (status);
-
-      if (provisional)
-        {
-          sqlite3_bind_text (outbox, 1, request_id, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (outbox, 2, i);
-          sqlite3_bind_text (outbox, 3, s->id, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (outbox, 4, at);
-          check (sqlite3_step (outbox), db, "insert outbox");
-          sqlite3_reset (outbox);
-        }
-    }
-
-  sqlite3_finalize (receipt);
-  sqlite3_finalize (event);
-  sqlite3_finalize (status);
-  sqlite3_finalize (outbox);
-  check (sqlite3_exec (db, "COMMIT; PRAGMA journal_mode = WAL", NULL, NULL, NULL), db, "commit");
-  sqlite3_close (db);
-
-  printf ("# generated %d receipts over %d days in %.1f s\n", N_RECEIPTS, N_DAYS,
-          (bench_now_us () - begin) / 1e6);
+  bench_year_generate (path, &spec, 20261128);
 }
 
 static EmitraReceipt *
@@ -353,7 +161,7 @@ bench_lookups (EmitraReceiptStore *store,
   for (guint i = 0; i < ROUNDS; i++)
     {
       gint64 number = g_rand_int_range (rand, 1, N_RECEIPTS + 1);
-      g_autofree char *mobile = mobile_for ((guint) g_rand_int_range (rand, 0, 300000));
+      g_autofree char *mobile = bench_mobile_for ((guint) g_rand_int_range (rand, 0, 300000));
       EmitraReceiptQuery query = { .text = mobile };
       g_autoptr(EmitraReceipt) receipt = NULL;
       g_autoptr(GPtrArray) found = NULL;
@@ -374,7 +182,7 @@ bench_lookups (EmitraReceiptStore *store,
 
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
     {
-      const char *day = day_names[g_rand_int_range (rand, 0, N_DAYS)];
+      const char *day = bench_day_names[g_rand_int_range (rand, 0, N_DAYS)];
       double t0 = bench_now_us ();
       g_autoptr(GPtrArray) list = emitra_receipt_store_list_day (store, day, NULL);
 
@@ -487,7 +295,7 @@ c_api_report_ms (sqlite3    *db,
         {
           sqlite3_stmt *stmt = NULL;
 
-          check (sqlite3_prepare_v2 (db, tail, -1, &stmt, &tail), db, "prepare report sql");
+          bench_check (sqlite3_prepare_v2 (db, tail, -1, &stmt, &tail), db, "prepare report sql");
           if (stmt == NULL)
             break;
           while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -506,13 +314,13 @@ bench_report_day (const char     *dir,
 {
   double samples[50];
   double ours_mean, cli_ms, c_api_ms, start = 0;
-  const char *day = day_names[200], *previous = day_names[199];
+  const char *day = bench_day_names[200], *previous = bench_day_names[199];
   g_autofree char *sql = report_sql (day, previous);
   gboolean ok;
 
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
-      const char *any_day = day_names[g_rand_int_range (rand, 1, N_DAYS)];
+      const char *any_day = bench_day_names[g_rand_int_range (rand, 1, N_DAYS)];
       double t0 = bench_now_us ();
       g_autoptr(EmitraReport) report = emitra_report_compute (db, any_day, NULL, NULL);
 

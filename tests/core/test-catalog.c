@@ -352,6 +352,33 @@ test_catalog_refuses_broken (void)
     }
 }
 
+/* A member given twice in a form's field is read as json-glib reads it,
+ * the last one winning, and the first copy is not leaked (fuzz-catalog
+ * found the leak; the sanitizer run of this test would report it). */
+static void
+test_catalog_duplicate_members (void)
+{
+  g_autofree char *path = catalog_test_source_path ("tests", "core", "data", "catalog-small.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EmitraCatalog) catalog = NULL;
+  g_autoptr(EmitraService) service = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "{ \"id\": \"applicant_name\", \"type\": \"name\",",
+                                      "{ \"id\": \"first\", \"type\": \"text\", \"id\": \"applicant_name\", \"type\": \"name\",",
+                                      1), ==, 1);
+  bytes = g_bytes_new (edited->str, edited->len);
+  catalog = emitra_catalog_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+  service = g_list_model_get_item (emitra_catalog_get_services (catalog), 0);
+  g_assert_nonnull (service);
+}
+
 /* What a dropped connection or a broken proxy hands over. */
 static void
 test_catalog_refuses_corrupt (void)
@@ -412,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/catalog/small-values", test_catalog_small_values);
   g_test_add_func ("/catalog/refuses-broken", test_catalog_refuses_broken);
   g_test_add_func ("/catalog/refuses-corrupt", test_catalog_refuses_corrupt);
+  g_test_add_func ("/catalog/duplicate-members", test_catalog_duplicate_members);
   g_test_add_func ("/catalog/versions", test_catalog_versions);
 
   return g_test_run ();

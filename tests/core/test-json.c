@@ -58,6 +58,29 @@ test_json_refuses_bad_input (void)
     }
 }
 
+/* json-glib's own message quotes the bad token cut at a byte count; the
+ * message the operator reads must still be whole UTF-8 (fuzz-gateway-replies
+ * found a reply whose Hindi note ended in a stray character). */
+static void
+test_json_error_message_is_utf8 (void)
+{
+  static const char * const documents[] = {
+    "{\"note_hi\": \"आवेदन प्राप्त हुआ\"% }",
+    "{\"name\": \"सुनीता कुमारी\" \"x\"}",
+    "{\"आवेदन\": tru}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonObject) object = emitra_json_parse_object (documents[i], -1, 0, &error);
+
+      g_assert_null (object);
+      g_assert_error (error, EMITRA_JSON_ERROR, EMITRA_JSON_ERROR_INVALID);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
 static void
 test_json_size_limit (void)
 {
@@ -77,6 +100,7 @@ main (int   argc,
   g_test_add_func ("/json/typed-getters", test_json_typed_getters);
   g_test_add_func ("/json/refuses-bad-input", test_json_refuses_bad_input);
   g_test_add_func ("/json/size-limit", test_json_size_limit);
+  g_test_add_func ("/json/error-message-is-utf8", test_json_error_message_is_utf8);
 
   return g_test_run ();
 }

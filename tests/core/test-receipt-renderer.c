@@ -158,6 +158,36 @@ test_renderer_cancelled (Fixture       *f,
   g_assert_null (strstr (text, "PROVISIONAL"));
 }
 
+/* With Devanagari digits chosen, the amounts, the receipt number and the
+ * date use them (dates as DD/MM/YYYY); IDs keep the Latin digits the
+ * gateway and the citizen's other papers use. */
+static void
+test_renderer_devanagari_digits (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(EmitraReceipt) receipt = test_append (f->store, &sunita);
+  g_autoptr(EmitraReceiptRenderer) renderer = emitra_receipt_renderer_new (receipt);
+  g_autofree char *latin = NULL;
+  g_autofree char *text = NULL;
+  const char *expected_latin[] = { "28/11/2026 10:15", "₹90.00", NULL };
+  const char *expected[] = {
+    "रसीद संख्या १", "२८/११/२०२६ १०:१५", "₹४०.००", "₹५०.००", "₹९०.००",
+    "XXXX XXXX 2346", "K11000142", "9414012345", NULL,
+  };
+
+  g_assert_cmpint (emitra_receipt_renderer_get_digits (renderer), ==, EMITRA_DIGITS_LATIN);
+  latin = render_and_extract (renderer, EMITRA_RECEIPT_LAYOUT_ROLL_80MM);
+  if (latin == NULL)
+    return;
+  assert_contains (latin, expected_latin);
+  g_assert_null (strstr (latin, "₹९"));
+
+  emitra_receipt_renderer_set_digits (renderer, EMITRA_DIGITS_DEVANAGARI);
+  text = render_and_extract (renderer, EMITRA_RECEIPT_LAYOUT_A4);
+  assert_contains (text, expected);
+  g_assert_null (strstr (text, "₹90.00"));
+}
+
 /* Dark pixels in a box of an A8 image of the drawn receipt. */
 static guint
 count_ink (cairo_surface_t *surface,
@@ -241,6 +271,7 @@ main (int   argc,
   ADD ("/receipt-renderer/provisional-duplicate-roll", test_renderer_provisional_duplicate_roll);
   ADD ("/receipt-renderer/confirmed-a4", test_renderer_confirmed_a4);
   ADD ("/receipt-renderer/cancelled", test_renderer_cancelled);
+  ADD ("/receipt-renderer/devanagari-digits", test_renderer_devanagari_digits);
   ADD ("/receipt-renderer/any-cairo", test_renderer_draws_on_any_cairo);
   ADD ("/receipt-renderer/unwritable", test_renderer_unwritable);
 

@@ -21,6 +21,11 @@ static const guint8 tiny_jpeg[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 16, 'J', 'F', 'I'
 
 static const guint8 elf[] = { 0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0 };
 static const guint8 dos_exe[] = { 'M', 'Z', 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0 };
+static const guint8 macho32[] = { 0xce, 0xfa, 0xed, 0xfe, 7, 0, 0, 0, 3, 0, 0, 0, 2, 0, 0, 0 };
+static const guint8 macho_fat[] = { 0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 2, 1, 0, 0, 7, 0, 0, 0, 3 };
+static const guint8 shortcut[] = { 'L', 0, 0, 0, 1, 0x14, 2, 0, 0, 0, 0, 0, 0xc0, 0, 0, 0 };
+/* A zip archive (a .docx, an .apk) with a scan's name. */
+static const guint8 zip[] = { 'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0 };
 
 typedef struct
 {
@@ -47,6 +52,12 @@ test_scan_check (void)
     { "photo.jpg", elf, sizeof elf, FALSE, 0, EMITRA_SCAN_ERROR_EXECUTABLE },
     { "aadhaar.pdf", dos_exe, sizeof dos_exe, FALSE, 0, EMITRA_SCAN_ERROR_EXECUTABLE },
     { "scan.png", "#!/bin/sh\nrm -rf ~\n", 19, FALSE, 0, EMITRA_SCAN_ERROR_EXECUTABLE },
+    { "photo.png", macho32, sizeof macho32, FALSE, 0, EMITRA_SCAN_ERROR_EXECUTABLE },
+    { "income.pdf", macho_fat, sizeof macho_fat, FALSE, 0, EMITRA_SCAN_ERROR_EXECUTABLE },
+    { "ration card.jpg", shortcut, sizeof shortcut, FALSE, 0, EMITRA_SCAN_ERROR_EXECUTABLE },
+    { "form.pdf", zip, sizeof zip, FALSE, 0, EMITRA_SCAN_ERROR_WRONG_TYPE },
+    { "photo.png", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>x()</script></svg>", 66, FALSE, 0,
+      EMITRA_SCAN_ERROR_WRONG_TYPE },
     { "huge.pdf", NULL, EMITRA_SCAN_MAX_BYTES + 1, FALSE, 0, EMITRA_SCAN_ERROR_TOO_LARGE },
   };
 

@@ -2,17 +2,20 @@
 # Runs every libFuzzer target for SECONDS each (default 10) from its seed
 # corpus. ./test runs it briefly; for a long run:
 #   tests/fuzz/run-fuzzers.sh 600
+# A second argument runs only the targets named (e.g. "catalog json");
+# EMITRA_FUZZ_BUILD picks another build directory than _build-fuzz.
 set -eu
 seconds=${1:-10}
+only=${2:-}
 top=$(cd "$(dirname "$0")/../.." && pwd)
-build="$top/_build-fuzz"
+build="${EMITRA_FUZZ_BUILD:-$top/_build-fuzz}"
 cd "$top"
 
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" -Dfuzzing=true -Dtests=enabled -Db_sanitize=address,undefined \
     -Db_lundef=false >/dev/null
 fi
-targets=$(sed -n "/^fuzz_targets = \[/,/^\]/p" tests/fuzz/meson.build | grep -o "'[a-z-]*'" | tr -d "'")
+targets=${only:-$(sed -n "/^fuzz_targets = \[/,/^\]/p" tests/fuzz/meson.build | grep -o "'[a-z-]*'" | tr -d "'")}
 for t in $targets; do
   meson compile -C "$build" "fuzz-$t" >/dev/null
 done

@@ -71,13 +71,18 @@ sandbox_start (const char * const *extra_args)
   g_assert_no_error (error);
 
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->process));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  url = strstr (line, "https://127.0.0.1:");
-  if (url == NULL)
-    url = strstr (line, "http://127.0.0.1:");
-  g_assert_nonnull (url);
+  /* The address line, past any debug output (G_MESSAGES_DEBUG=all). */
+  do
+    {
+      g_clear_pointer (&line, g_free);
+      line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+      url = strstr (line, "https://127.0.0.1:");
+      if (url == NULL)
+        url = strstr (line, "http://127.0.0.1:");
+    }
+  while (url == NULL || !g_str_has_prefix (line, "emitra-sandbox listening on"));
   fixture->base_uri = g_strndup (url, strcspn (url, " "));
 
   fixture->raw = soup_session_new_with_options ("proxy-resolver", NULL, NULL);

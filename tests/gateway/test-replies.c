@@ -202,6 +202,52 @@ test_family_never_holds_full_aadhaar (void)
   family = emitra_gateway_parse_family (bare, &error);
   g_assert_null (family);
   g_assert_error (error, EMITRA_GATEWAY_ERROR, EMITRA_GATEWAY_ERROR_MALFORMED_REPLY);
+
+  /* The four digits the receipt prints are digits (fuzz-gateway-replies
+   * found "XXXX XXXX <821" accepted). */
+  {
+    static const char * const bad_tails[] = { FAMILY ("XXXX XXXX <821"), FAMILY ("XXXX XXXX 48 1"),
+                                              FAMILY ("XXXX XXXX abcd") };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad_tails); i++)
+      {
+        g_autoptr(GBytes) body = bytes (bad_tails[i]);
+        g_autoptr(GError) tail_error = NULL;
+        g_autoptr(EmitraFamily) tail_family = emitra_gateway_parse_family (body, &tail_error);
+
+        g_assert_null (tail_family);
+        g_assert_error (tail_error, EMITRA_GATEWAY_ERROR, EMITRA_GATEWAY_ERROR_MALFORMED_REPLY);
+      }
+  }
+}
+
+/* Bytes that are not UTF-8 inside an otherwise well-formed reply (a name
+ * from a badly converted record) are refused at the boundary, before any
+ * of it reaches a label, a receipt or the database. */
+static void
+test_invalid_utf8_refused (void)
+{
+  static const char * const replies[] = {
+    "{\"family\":{\"family_id\":\"1000012345\",\"mobile_masked\":\"XXXXXX1101\",\"members\":[{\"member_id\":\"10000123451\","
+      "\"name_en\":\"Ramesh\",\"name_hi\":\"\xe0\xa4\xb0\xe0\xa4\",\"relation\":\"self\",\"relation_en\":\"Head\","
+      "\"relation_hi\":\"x\",\"gender\":\"male\",\"age\":52,\"aadhaar_masked\":\"XXXX XXXX 4821\"}]}}",
+    "{\"mode\":\"training\",\"wallet\":{\"kiosk_code\":\"K1100\xff\",\"balance\":5,\"recent\":[]}}",
+    "{\"mode\":\"training\",\"document\":{\"document_id\":\"DOC-\xc0\x80\",\"content_type\":\"application/pdf\","
+      "\"size\":1,\"sha256\":\"00\"}}",
+  };
+  ParseFunc parse[] = { (ParseFunc) emitra_gateway_parse_family, (ParseFunc) emitra_gateway_parse_wallet,
+                        (ParseFunc) emitra_gateway_parse_document };
+
+  for (guint i = 0; i < G_N_ELEMENTS (replies); i++)
+    {
+      g_autoptr(GBytes) body = bytes (replies[i]);
+      g_autoptr(GError) error = NULL;
+      gpointer result = parse[i] (body, &error);
+
+      g_assert_null (result);
+      g_assert_error (error, EMITRA_GATEWAY_ERROR, EMITRA_GATEWAY_ERROR_MALFORMED_REPLY);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
 }
 
 static void
@@ -353,6 +399,7 @@ main (int   argc,
   g_test_add_func ("/gateway/replies/transaction", test_transaction);
   g_test_add_func ("/gateway/replies/family-aadhaar", test_family_never_holds_full_aadhaar);
   g_test_add_func ("/gateway/replies/errors", test_errors);
+  g_test_add_func ("/gateway/replies/invalid-utf8", test_invalid_utf8_refused);
   g_test_add_func ("/gateway/client/addresses", test_addresses);
   g_test_add_func ("/gateway/client/ca-file", test_ca_file);
 

@@ -8,6 +8,8 @@
 
 #include "client-sync.h"
 
+#include <string.h>
+
 #include "emitra-desk-schema.h"
 #include "emitra-json.h"
 #include "emitra-submitter.h"
@@ -171,7 +173,10 @@ assert_no_full_aadhaar_on_disk (Desk *desk)
 
       if (!g_file_get_contents (file, &contents, &length, NULL))
         continue;
-      g_assert_null (g_strstr_len (contents, (gssize) length, "234123412346"));
+      /* Not g_strstr_len(): it stops at the first NUL, and a database
+       * file is full of them. */
+      for (gsize at = 0; at + 12 <= length; at++)
+        g_assert_false (memcmp (contents + at, "234123412346", 12) == 0);
     }
 }
 

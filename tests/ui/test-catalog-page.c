@@ -12,6 +12,7 @@
 #include "emitra-catalog-page.h"
 #include "emitra-screenshot.h"
 #include "emitra-service-details.h"
+#include "emitra-service-row.h"
 #include "emitra-window.h"
 #include "ui-test-util.h"
 
@@ -46,6 +47,34 @@ widget_has_focus_within (GtkWidget *widget)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The place in the results of the row that has the keyboard focus, or -1. */
+static int
+focused_result (EmitraCatalogPage *page)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (page)));
+  GListModel *results = emitra_catalog_page_get_results (page);
+
+  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (focus);
+
+      if (row != NULL && EMITRA_IS_SERVICE_ROW (row))
+        {
+          EmitraService *service = emitra_service_row_get_service (EMITRA_SERVICE_ROW (row));
+
+          for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+            {
+              g_autoptr(EmitraService) item = g_list_model_get_item (results, i);
+
+              if (item == service)
+                return (int) i;
+            }
+          return -1;
+        }
+    }
+  return -1;
 }
 
 static GtkWidget *
@@ -131,6 +160,8 @@ typedef struct
 {
   EmitraCatalogPage *page;
   const char        *prefix;
+  GtkWidget         *entry;   /* with the whole query typed, if set */
+  const char        *query;
 } FirstIs;
 
 static gboolean
@@ -139,6 +170,8 @@ first_result_is (gpointer data)
   FirstIs *first = data;
   g_autoptr(EmitraService) service = g_list_model_get_item (emitra_catalog_page_get_results (first->page), 0);
 
+  if (first->entry != NULL && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (first->entry)), first->query) != 0)
+    return FALSE;
   return service != NULL && g_str_has_prefix (emitra_service_get_id (service), first->prefix);
 }
 
@@ -237,8 +270,8 @@ test_catalog_keyboard_alone (void)
   EmitraCatalogPage *page = NULL;
   EmitraWindow *window = NULL;
   GtkWidget *entry;
-  FirstIs caste = { NULL, "caste-certificate" };
-  FirstIs bill = { NULL, "electricity-bill" };
+  FirstIs caste = { NULL, "caste-certificate", NULL, "jati praman" };
+  FirstIs bill = { NULL, "electricity-bill", NULL, "bijli bill" };
   g_autofree char *second_id = NULL;
 
   if (!can_type ())
@@ -247,6 +280,7 @@ test_catalog_keyboard_alone (void)
   window = open_window (&page);
   caste.page = bill.page = page;
   entry = find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  caste.entry = bill.entry = entry;
   g_assert_true (widget_has_focus_within (entry));
   screenshot (window, "start");
 
@@ -270,13 +304,15 @@ test_catalog_keyboard_alone (void)
   g_assert_true (widget_has_focus_within (entry));
   xdotool ("type", "--delay", "30", "bijli bill", NULL);
   spin_until (first_result_is, &bill, 5000);
+  xdotool ("key", "Down", NULL);
+  g_assert_false (widget_has_focus_within (entry));
+  g_assert_cmpint (focused_result (page), ==, 0);
+  xdotool ("key", "Down", NULL);
+  g_assert_cmpint (focused_result (page), ==, 1);
   {
     g_autoptr(EmitraService) second = g_list_model_get_item (emitra_catalog_page_get_results (page), 1);
     second_id = g_strdup (emitra_service_get_id (second));
   }
-  xdotool ("key", "Down", NULL);
-  g_assert_false (widget_has_focus_within (entry));
-  xdotool ("key", "Down", NULL);
   xdotool ("key", "Return", NULL);
   spin_until (details_shown, page, 5000);
   g_assert_cmpstr (details_service_id (page), ==, second_id);
@@ -285,6 +321,97 @@ test_catalog_keyboard_alone (void)
   xdotool ("key", "ctrl+f", NULL);
   g_assert_null (visible_details (page));
   g_assert_true (widget_has_focus_within (entry));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The row showing the result at @position, if it is on screen. */
+static GtkWidget *
+find_result_row (GtkWidget         *widget,
+                 EmitraCatalogPage *page,
+                 guint              position)
+{
+  g_autoptr(EmitraService) service = g_list_model_get_item (emitra_catalog_page_get_results (page), position);
+
+  if (EMITRA_IS_SERVICE_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      emitra_service_row_get_service (EMITRA_SERVICE_ROW (widget)) == service)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_result_row (child, page, position);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Moves the pointer, for real, to the middle of @widget. */
+static void
+pointer_to (GtkWidget *widget)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  g_autofree char *x_text = NULL;
+  g_autofree char *y_text = NULL;
+  double x, y, surface_x, surface_y;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
+                                                   gtk_widget_get_width (widget) / 2.0,
+                                                   gtk_widget_get_height (widget) / 2.0, &x, &y));
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  x_text = g_strdup_printf ("%d", (int) (x + surface_x));
+  y_text = g_strdup_printf ("%d", (int) (y + surface_y));
+  xdotool ("mousemove", "--window", xid, x_text, y_text, NULL);
+#endif
+}
+
+/* A mouse left resting over the list must not take the best match's
+ * place as what Enter opens; and one click on a row opens it. */
+static void
+test_catalog_pointer (void)
+{
+  EmitraCatalogPage *page = NULL;
+  EmitraWindow *window = NULL;
+  FirstIs bill = { NULL, "electricity-bill", NULL, "bijli bill" };
+  g_autofree char *third_id = NULL;
+  GtkWidget *row;
+
+  if (!can_type ())
+    return;
+
+  window = open_window (&page);
+  bill.page = page;
+  bill.entry = find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+
+  row = find_result_row (GTK_WIDGET (page), page, 4);
+  g_assert_nonnull (row);
+  pointer_to (row);
+  xdotool ("type", "--delay", "30", "bijli bill", NULL);
+  spin_until (first_result_is, &bill, 5000);
+  g_assert_true (first_result_is (&bill));
+  xdotool ("key", "Return", NULL);
+  spin_until (details_shown, page, 5000);
+  g_assert_true (g_str_has_prefix (details_service_id (page), "electricity-bill"));
+  {
+    g_autoptr(EmitraService) first = g_list_model_get_item (emitra_catalog_page_get_results (page), 0);
+    g_assert_cmpstr (details_service_id (page), ==, emitra_service_get_id (first));
+  }
+
+  xdotool ("key", "Escape", NULL);
+  spin_until (details_hidden, page, 5000);
+  {
+    g_autoptr(EmitraService) third = g_list_model_get_item (emitra_catalog_page_get_results (page), 2);
+    third_id = g_strdup (emitra_service_get_id (third));
+  }
+  row = find_result_row (GTK_WIDGET (page), page, 2);
+  g_assert_nonnull (row);
+  pointer_to (row);
+  xdotool ("click", "1", NULL);
+  spin_until (details_shown, page, 5000);
+  g_assert_cmpstr (details_service_id (page), ==, third_id);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -316,6 +443,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/ui/catalog/keyboard-alone", test_catalog_keyboard_alone);
+  g_test_add_func ("/ui/catalog/pointer", test_catalog_pointer);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "emitra-gateway-replies.h"
 #include "emitra-report-page.h"
 #include "emitra-screenshot.h"
 #include "ui-test-util.h"
@@ -90,6 +91,28 @@ maybe_screenshot (GtkWidget  *window,
   g_assert_no_error (error);
 }
 
+/* A session as the gateway's sign-in reply makes it. */
+static EmitraOperatorSession *
+session_for (const char *operator_id,
+             const char *name,
+             const char *role)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\"session\":{\"token\":\"0123456789abcdef0123456789abcdef\",\"expires_at\":\"2099-01-01T00:00:00Z\"},"
+    "\"operator\":{\"operator_id\":\"%s\",\"sso_id\":\"someone\",\"name_en\":\"%s\",\"name_hi\":\"%s\","
+    "\"role\":\"%s\"},"
+    "\"kiosk\":{\"code\":\"K11000142\",\"name_en\":\"e-Mitra Kendra\",\"name_hi\":\"ई-मित्र केंद्र\","
+    "\"district\":\"jaipur\",\"district_en\":\"Jaipur\",\"district_hi\":\"जयपुर\",\"tehsil\":\"sanganer\","
+    "\"tehsil_en\":\"Sanganer\",\"tehsil_hi\":\"सांगानेर\"},\"mode\":\"training\"}",
+    operator_id, name, name, role);
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  EmitraOperatorSession *session = emitra_gateway_parse_session (body, &error);
+
+  g_assert_no_error (error);
+  return session;
+}
+
 static void
 test_report_page_known_day (void)
 {
@@ -101,9 +124,12 @@ test_report_page_known_day (void)
   g_autoptr(GString) labels = g_string_new (NULL);
   GtkWidget *group;
 
+  g_autoptr(EmitraOperatorSession) supervisor = session_for ("SV-2001", "Rajendra Singh Shekhawat", "supervisor");
+
   g_setenv ("EMITRA_DATA_DIR", data_dir, TRUE);
   report_seed (db_path);
 
+  emitra_report_page_set_session (EMITRA_REPORT_PAGE (page), supervisor);
   emitra_report_page_set_day (EMITRA_REPORT_PAGE (page), "2026-11-28");
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
   gtk_window_set_child (GTK_WINDOW (window), page);
@@ -142,6 +168,62 @@ test_report_page_known_day (void)
   g_assert_null (page);
 }
 
+/* Who sees what: nothing before sign-in; an operator only their own
+ * receipts, titled as theirs and with no other operator in them; signing
+ * out leaves nothing of it on screen. */
+static void
+test_report_page_roles (void)
+{
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "emitra-desk-roles", NULL);
+  g_autofree char *db_path = g_build_filename (data_dir, "desk.db", NULL);
+  g_autoptr(EmitraOperatorSession) meena = session_for ("op-meena", "Meena Sharma", "operator");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = g_object_new (EMITRA_TYPE_REPORT_PAGE, NULL);
+  Waiting waiting = { NULL, "signed-out" };
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  g_setenv ("EMITRA_DATA_DIR", data_dir, TRUE);
+  report_seed (db_path);
+
+  emitra_report_page_set_day (EMITRA_REPORT_PAGE (page), "2026-11-28");
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  waiting.stack = GTK_STACK (find_child (page, GTK_TYPE_STACK));
+
+  /* Nobody signed in: the page asks for it and shows no figure. */
+  spin_until (stack_shows, &waiting, 5000);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (waiting.stack), ==, "signed-out");
+  maybe_screenshot (window, "signed-out");
+
+  /* Meena, an operator: her day only. */
+  emitra_report_page_set_session (EMITRA_REPORT_PAGE (page), meena);
+  waiting.page = "report";
+  spin_until (stack_shows, &waiting, 10000);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (waiting.stack), ==, "report");
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  collect_labels (page, labels);
+  g_test_message ("%s", labels->str);
+  g_assert_nonnull (strstr (labels->str, "Meena Sharma"));
+  g_assert_null (strstr (labels->str, "Arjun"));
+  g_assert_null (strstr (labels->str, "Ram Kumar"));       /* Arjun's citizen */
+  g_assert_null (strstr (labels->str, "Pooja"));           /* Arjun's pending one */
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), "hi") != 0)
+    g_assert_nonnull (strstr (labels->str, "My Day: Meena Sharma"));
+  maybe_screenshot (window, "operator");
+
+  /* Signed out: straight back to asking, the figures gone. */
+  emitra_report_page_set_session (EMITRA_REPORT_PAGE (page), NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (waiting.stack), ==, "signed-out");
+
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (gint64 until = g_get_monotonic_time () + 2000000; page != NULL && g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +250,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/report-page/known-day", test_report_page_known_day);
+  g_test_add_func ("/ui/report-page/roles", test_report_page_roles);
 
   return g_test_run ();
 }

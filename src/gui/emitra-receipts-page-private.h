@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "emitra-receipts-page.h"
+
+#include "emitra-receipt-details.h"
+#include "emitra-receipt-printer.h"
+
+G_BEGIN_DECLS
+
+struct _EmitraReceiptsPage
+{
+  AdwBin                parent_instance;
+
+  EmitraDesk           *desk;
+  EmitraReceiptPrinter *printer;
+  GListStore           *receipts;        /* what the last search found */
+  GtkSingleSelection   *selection;
+  char                 *from_day;        /* NULL: no lower bound */
+  char                 *to_day;          /* NULL: no upper bound */
+  gboolean              syncing_calendars;
+  GCancellable         *search_cancellable;
+  GCancellable         *pending_cancellable;
+  GCancellable         *cancellable;     /* retries and cancellations */
+  gboolean              searching;
+  char                 *query_text;      /* what the latest search looks for */
+  gboolean              activate_when_found;
+  gboolean              loading_pending;
+  guint                 pending_timer_id;
+  EmitraReceiptDetails *details;         /* the one open, if any (weak) */
+
+  /* Template widgets */
+  GtkStack             *page_stack;
+  AdwStatusPage        *no_desk_page;
+  AdwViewStack         *view_stack;
+  AdwViewStackPage     *pending_view_page;
+  GtkSearchEntry       *search_entry;
+  GtkMenuButton        *range_button;
+  GtkPopover           *range_popover;
+  GtkCalendar          *from_calendar;
+  GtkCalendar          *to_calendar;
+  GtkDropDown          *status_dropdown;
+  GtkStack             *receipts_stack;
+  AdwStatusPage        *empty_page;
+  GtkWidget            *any_date_button;
+  AdwStatusPage        *error_page;
+  GtkColumnView        *column_view;
+  GtkLabel             *summary_label;
+  GtkStack             *pending_stack;
+  AdwStatusPage        *pending_error_page;
+  GtkListBox           *pending_list;
+};
+
+/* The list, its search and its dates, in emitra-receipts-page-list.c. */
+void _emitra_receipts_page_list_class_init    (GtkWidgetClass     *widget_class);
+void _emitra_receipts_page_list_init          (EmitraReceiptsPage *self);
+void _emitra_receipts_page_search             (EmitraReceiptsPage *self);
+void _emitra_receipts_page_update_actions     (EmitraReceiptsPage *self);
+void _emitra_receipts_page_activate_found     (EmitraReceiptsPage *self);
+
+/* The Pending view, in emitra-receipts-page-pending.c. */
+void _emitra_receipts_page_pending_class_init (GtkWidgetClass     *widget_class);
+void _emitra_receipts_page_load_pending       (EmitraReceiptsPage *self);
+void _emitra_receipts_page_toast              (EmitraReceiptsPage *self,
+                                               const char         *message);
+
+/* How the Receipts page, its outbox rows and its details window show the
+ * same things the same way; in emitra-receipts-page-list.c. */
+char                  *_emitra_receipts_money              (gint64               paise);
+char                  *_emitra_receipts_time               (gint64               unix_time);
+char                  *_emitra_receipts_date_time          (gint64               unix_time);
+const char            *_emitra_receipts_service_name       (const char          *name_en,
+                                                            const char          *name_hi);
+const char            *_emitra_receipts_status_css_class   (EmitraReceiptStatus  status);
+EmitraReceiptRenderer *_emitra_receipts_duplicate_renderer (EmitraReceipt       *receipt);
+
+G_END_DECLS
