@@ -16,8 +16,12 @@ if [ ! -f "$build/build.ninja" ]; then
     -Db_lundef=false >/dev/null
 fi
 targets=${only:-$(sed -n "/^fuzz_targets = \[/,/^\]/p" tests/fuzz/meson.build | grep -o "'[a-z-]*'" | tr -d "'")}
+# Regenerate first: a target added since the last configure is unknown to
+# "meson compile" until then.
+ninja -C "$build" build.ninja >/dev/null
 for t in $targets; do
-  meson compile -C "$build" "fuzz-$t" >/dev/null
+  meson compile -C "$build" "fuzz-$t" >"$build/compile-$t.log" 2>&1 || {
+    echo "FAILED fuzz-$t: it does not build; see $build/compile-$t.log"; tail -20 "$build/compile-$t.log"; exit 1; }
 done
 
 status=0
