@@ -131,11 +131,11 @@ _emitra_sandbox_handle_sign_in (EmitraSandboxRequest *request)
   session->operator_ = operator_;
   session->kiosk = kiosk;
   session->desk_id = g_strdup (desk_id != NULL ? desk_id : "desk-1");
-  session->expires_at = g_get_real_time () / G_USEC_PER_SEC + self->session_ttl;
+  session->expires_at = g_get_real_time () + (gint64) self->session_ttl * G_USEC_PER_SEC;
   g_hash_table_replace (self->sessions, g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1), session);
 
   {
-    g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (session->expires_at);
+    g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (session->expires_at / G_USEC_PER_SEC);
     expires = g_date_time_format (at, "%Y-%m-%dT%H:%M:%SZ");
   }
   reply = json_object_new ();

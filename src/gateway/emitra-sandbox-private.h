@@ -20,7 +20,8 @@ typedef struct
   JsonObject *operator_;   /* borrowed from the directory */
   JsonObject *kiosk;       /* borrowed from the directory */
   char       *desk_id;
-  gint64      expires_at;  /* Unix seconds, real time */
+  gint64      expires_at;  /* Unix microseconds, real time: a one-second
+                            * TTL (tests) lasts a whole second */
 } EmitraSandboxSession;
 
 typedef struct

@@ -147,7 +147,7 @@ _emitra_sandbox_authenticate (EmitraSandboxRequest  *request,
                                 "यह सत्र गेटवे को ज्ञात नहीं है। फिर से साइन इन करें।");
       return FALSE;
     }
-  if (g_get_real_time () / G_USEC_PER_SEC >= session->expires_at)
+  if (g_get_real_time () >= session->expires_at)
     {
       g_hash_table_remove (self->sessions, digest);
       emitra_sandbox_set_error (error, EMITRA_SANDBOX_ERROR_SESSION_EXPIRED, NULL,
