@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "emitra-application.h"
+#include "emitra-renderer.h"
 
 int
 main (int   argc,
@@ -14,6 +15,7 @@ main (int   argc,
   const char *localedir = g_getenv ("EMITRA_LOCALEDIR");
   int status;
 
+  emitra_renderer_setup ();
   setlocale (LC_ALL, "");
   /* After setlocale(), which would undo the locale it may pick for
    * LC_MESSAGES; before anything is translated. */

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "emitra-catalog-page-private.h"
+#include "emitra-display.h"
 #include "emitra-service-row.h"
 #include "emitra-service-slot.h"
 
@@ -75,7 +76,7 @@ _emitra_catalog_page_create_department_button (gpointer item,
   GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (button, emitra_department_get_name (department, self->hindi));
+  emitra_display_set_tooltip (button, emitra_department_get_name (department, self->hindi));
   g_object_set_data_full (G_OBJECT (button), "department-id",
                           g_strdup (emitra_department_get_id (department)), g_free);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_empty_department_clicked_cb), self, 0);

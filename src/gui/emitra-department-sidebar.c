@@ -47,7 +47,7 @@ row_new (const char *name,
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (name_label, TRUE);
-  gtk_widget_set_tooltip_text (name_label, name);
+  emitra_display_set_tooltip (name_label, name);
   gtk_widget_add_css_class (count_label, "dim-label");
   gtk_widget_add_css_class (count_label, "numeric");
   gtk_box_append (GTK_BOX (box), name_label);

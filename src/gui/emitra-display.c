@@ -179,3 +179,42 @@ emitra_display_spin_while_mapped (GtkWidget *spinner)
   g_signal_connect (spinner, "map", G_CALLBACK (gtk_spinner_start), NULL);
   g_signal_connect (spinner, "unmap", G_CALLBACK (gtk_spinner_stop), NULL);
 }
+
+static gboolean
+on_query_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard_mode,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "emitra-tooltip");
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* Like gtk_widget_set_tooltip_text(), which on a visible widget asks the
+ * display where the pointer is (two X round trips each time): rows built
+ * by the dozen, and list cells bound while scrolling, would wait on the X
+ * server for every one. The text is only looked at on hover here. */
+void
+emitra_display_set_tooltip (GtkWidget  *widget,
+                            const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+
+  if (g_object_get_data (G_OBJECT (widget), "emitra-tooltip-handler") == NULL && text != NULL)
+    {
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+      g_object_set_data (G_OBJECT (widget), "emitra-tooltip-handler", GINT_TO_POINTER (TRUE));
+    }
+  g_object_set_data_full (G_OBJECT (widget), "emitra-tooltip", g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, text != NULL);
+}

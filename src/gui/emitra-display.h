@@ -23,6 +23,8 @@ char         *emitra_display_day_in_words     (const char            *day);
 void          emitra_display_setup_receipt_renderer (EmitraReceiptRenderer *renderer);
 void          emitra_display_setup_spin_button (GtkSpinButton         *spin);
 
-void        emitra_display_spin_while_mapped (GtkWidget *spinner);
+void          emitra_display_spin_while_mapped (GtkWidget             *spinner);
+void          emitra_display_set_tooltip       (GtkWidget             *widget,
+                                               const char            *text);
 
 G_END_DECLS

@@ -122,14 +122,6 @@ rebuild_free (Rebuild *rebuild)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Rebuild, rebuild_free)
 
-static EmitraReportPage *
-get_report_page (EmitraWindow *window)
-{
-  GObject *page = gtk_widget_get_template_child (GTK_WIDGET (window), EMITRA_TYPE_WINDOW, "report_page");
-
-  return EMITRA_IS_REPORT_PAGE (page) ? EMITRA_REPORT_PAGE (page) : NULL;
-}
-
 /* The windows that belong to @window (Preferences, the first-run setup, a
  * message): returned so the new window can have its own. */
 static GPtrArray *
@@ -155,7 +147,6 @@ finish (Rebuild *rebuild)
   g_autoptr(GPtrArray) transients = list_transients (GTK_WINDOW (rebuild->old));
   EmitraWindow *window;
   EmitraCatalogPage *catalog_page;
-  EmitraReportPage *report_page;
   gboolean reopen_preferences = FALSE;
   gboolean reopen_setup = FALSE;
 
@@ -176,9 +167,8 @@ finish (Rebuild *rebuild)
     emitra_catalog_page_search (catalog_page, rebuild->search_text);
   if (rebuild->shown_service_id != NULL)
     emitra_catalog_page_show_service (catalog_page, rebuild->shown_service_id);
-  report_page = get_report_page (window);
-  if (report_page != NULL && rebuild->report_day != NULL)
-    emitra_report_page_set_day (report_page, rebuild->report_day);
+  if (rebuild->report_day != NULL)
+    emitra_report_page_set_day (emitra_window_get_report_page (window), rebuild->report_day);
   if (rebuild->flow_service_id != NULL)
     emitra_window_flow_reopen (window, rebuild->draft_id, rebuild->flow_service_id, rebuild->receipt);
 
@@ -248,15 +238,15 @@ rebuild_window (EmitraLanguageSwitch *self,
 {
   g_autoptr(Rebuild) rebuild = g_new0 (Rebuild, 1);
   EmitraCatalogPage *catalog_page = emitra_window_get_catalog_page (old);
-  EmitraApplicationPage *page = emitra_window_get_application_page (old);
-  EmitraReportPage *report_page = get_report_page (old);
+  EmitraApplicationPage *page = emitra_window_peek_application_page (old);
+  EmitraReportPage *report_page = emitra_window_peek_report_page (old);
 
   rebuild->self = g_object_ref (self);
   rebuild->old = g_object_ref (old);
 
   /* A call to the gateway (a family lookup, a submission) is never cut
    * short by a change of words: the switch waits for it. */
-  if (emitra_window_is_showing_application (old) && emitra_application_page_get_busy (page))
+  if (page != NULL && emitra_window_is_showing_application (old) && emitra_application_page_get_busy (page))
     {
       g_timeout_add (BUSY_RETRY_MS, retry_rebuild_cb, g_steal_pointer (&rebuild));
       return;
@@ -269,7 +259,7 @@ rebuild_window (EmitraLanguageSwitch *self,
   gtk_window_get_default_size (GTK_WINDOW (old), &rebuild->width, &rebuild->height);
   rebuild->maximized = gtk_window_is_maximized (GTK_WINDOW (old));
 
-  if (!emitra_window_is_showing_application (old) || page->service == NULL)
+  if (page == NULL || !emitra_window_is_showing_application (old) || page->service == NULL)
     {
       finish (rebuild);
       return;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "emitra-catalog.h"
+#include "emitra-display.h"
 #include "emitra-money.h"
 #include "emitra-report.h"
 
@@ -134,7 +135,7 @@ set_cell (GtkListItem *item,
 
   gtk_label_set_label (GTK_LABEL (label), text);
   /* A long name is cut on screen; the whole of it is a hover away. */
-  gtk_widget_set_tooltip_text (label, tooltip ? text : NULL);
+  emitra_display_set_tooltip (label, tooltip ? text : NULL);
 }
 
 static void
@@ -202,7 +203,7 @@ on_status_bind_cb (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (label, _emitra_receipts_status_css_class ((EmitraReceiptStatus) i));
   gtk_widget_add_css_class (label, _emitra_receipts_status_css_class (status));
   gtk_label_set_label (GTK_LABEL (label), emitra_receipt_status_get_label (status));
-  gtk_widget_set_tooltip_text (label, reason != NULL && reason[0] != '\0' ? reason : NULL);
+  emitra_display_set_tooltip (label, reason);
 }
 
 /* The receipts list ------------------------------------------------- */

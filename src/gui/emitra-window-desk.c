@@ -122,8 +122,9 @@ on_session_changed_cb (EmitraWindow *window)
   update_identity (window);
   emitra_window_refresh_wallet (window);
   /* The Reports page shows what this session's role may see, or nothing. */
-  emitra_report_page_set_session (emitra_window_get_report_page (window),
-                                  emitra_gateway_client_get_operator_session (emitra_desk_get_gateway (wd->desk)));
+  if (emitra_window_peek_report_page (window) != NULL)
+    emitra_report_page_set_session (emitra_window_peek_report_page (window),
+                                    emitra_gateway_client_get_operator_session (emitra_desk_get_gateway (wd->desk)));
 }
 
 static void
@@ -289,12 +290,24 @@ emitra_window_desk_init (EmitraWindow *window)
   on_training_changed_cb (window);
   on_online_changed_cb (window);
   update_identity (window);
-  emitra_report_page_set_gateway (emitra_window_get_report_page (window), emitra_desk_get_gateway (desk));
   /* Left alone while signed in, the window locks (emitra-idle-lock.c). */
   emitra_idle_lock_attach (ADW_APPLICATION_WINDOW (window), emitra_desk_get_gateway (desk),
                            emitra_application_get_settings (app));
-  emitra_report_page_set_session (emitra_window_get_report_page (window),
-                                  emitra_gateway_client_get_operator_session (emitra_desk_get_gateway (desk)));
+}
+
+/* The Reports page, once it is built, asks the desk's gateway as the
+ * operator signed in. */
+void
+emitra_window_desk_attach_report_page (EmitraWindow     *window,
+                                       EmitraReportPage *page)
+{
+  WindowDesk *wd = get_window_desk (window);
+
+  if (wd == NULL)
+    return;
+
+  emitra_report_page_set_gateway (page, emitra_desk_get_gateway (wd->desk));
+  emitra_report_page_set_session (page, emitra_gateway_client_get_operator_session (emitra_desk_get_gateway (wd->desk)));
 }
 
 void

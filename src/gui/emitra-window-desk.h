@@ -7,6 +7,8 @@ G_BEGIN_DECLS
 
 void                   emitra_window_desk_class_init      (GtkWidgetClass       *widget_class);
 void                   emitra_window_desk_init            (EmitraWindow         *window);
+void                   emitra_window_desk_attach_report_page (EmitraWindow      *window,
+                                                              EmitraReportPage  *page);
 
 /* Anything done on a citizen's behalf through the gateway asks for
  * sign-in first, in place: this finishes at once with the session when

@@ -474,11 +474,16 @@ on_application_set_cb (EmitraWindow *window,
 void
 emitra_window_flow_init (EmitraWindow *window)
 {
-  EmitraApplicationPage *page = emitra_window_get_application_page (window);
-
-  g_signal_connect_object (page, "closed", G_CALLBACK (on_page_closed_cb), window, 0);
   g_signal_connect (window, "notify::application", G_CALLBACK (on_application_set_cb), NULL);
   watch_catalog (window);
+}
+
+/* Called when the application page is built, at the first application. */
+void
+emitra_window_flow_attach_page (EmitraWindow          *window,
+                                EmitraApplicationPage *page)
+{
+  g_signal_connect_object (page, "closed", G_CALLBACK (on_page_closed_cb), window, 0);
 }
 
 static void
@@ -501,10 +506,11 @@ emitra_window_flow_close_request (EmitraWindow *window)
 {
   FlowState *state = get_state (window);
 
-  if (state->closing)
+  /* No application opened yet, so no draft to write. */
+  if (state->closing || emitra_window_peek_application_page (window) == NULL)
     return FALSE;
   state->closing = TRUE;
-  emitra_application_page_flush_async (emitra_window_get_application_page (window), NULL,
+  emitra_application_page_flush_async (emitra_window_peek_application_page (window), NULL,
                                        on_closing_flushed_cb, g_object_ref (window));
   return TRUE;
 }

@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 
 void     emitra_window_flow_class_init        (GtkWidgetClass *widget_class);
 void     emitra_window_flow_init              (EmitraWindow   *window);
+void     emitra_window_flow_attach_page       (EmitraWindow   *window,
+                                               EmitraApplicationPage *page);
 gboolean emitra_window_flow_close_request     (EmitraWindow   *window);
 void     emitra_window_flow_start_application (EmitraWindow   *window,
                                                const char     *service_id);

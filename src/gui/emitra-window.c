@@ -22,9 +22,10 @@ struct _EmitraWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
   GtkStack             *main_stack;
-  EmitraApplicationPage *application_page;
+  AdwBin               *application_bin;
+  AdwBin               *receipts_bin;
+  AdwBin               *report_bin;
   EmitraCatalogPage    *catalog_page;
-  EmitraReportPage     *report_page;
   GtkLabel             *identity_label;
   GtkRevealer          *training_revealer;
   GtkRevealer          *offline_revealer;
@@ -72,12 +73,43 @@ emitra_window_get_catalog_page (EmitraWindow *self)
   return self->catalog_page;
 }
 
+/* The pages other than the catalog are built the first time they are
+ * needed, not at start-up: their templates and their layout cost the
+ * first frame a third of its time (tests/bench/bench-startup.c). */
+static GtkWidget *
+ensure_page_in (AdwBin *bin,
+                GType   page_type)
+{
+  if (adw_bin_get_child (bin) == NULL)
+    adw_bin_set_child (bin, g_object_new (page_type, NULL));
+
+  return adw_bin_get_child (bin);
+}
+
+/* The Reports page, built now if it was not yet; see also
+ * emitra_window_peek_report_page(). */
 EmitraReportPage *
 emitra_window_get_report_page (EmitraWindow *self)
 {
+  gboolean built;
+
   g_return_val_if_fail (EMITRA_IS_WINDOW (self), NULL);
 
-  return self->report_page;
+  built = adw_bin_get_child (self->report_bin) != NULL;
+  ensure_page_in (self->report_bin, EMITRA_TYPE_REPORT_PAGE);
+  if (!built)
+    emitra_window_desk_attach_report_page (self, EMITRA_REPORT_PAGE (adw_bin_get_child (self->report_bin)));
+
+  return EMITRA_REPORT_PAGE (adw_bin_get_child (self->report_bin));
+}
+
+/* The Reports page, or NULL when it has not been shown yet. */
+EmitraReportPage *
+emitra_window_peek_report_page (EmitraWindow *self)
+{
+  g_return_val_if_fail (EMITRA_IS_WINDOW (self), NULL);
+
+  return EMITRA_REPORT_PAGE (adw_bin_get_child (self->report_bin));
 }
 
 /* The training banner is shown whenever the gateway says it is a sandbox,
@@ -120,12 +152,44 @@ save_window_state (EmitraWindow *self)
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
-/* The guided application takes the whole window while it is open. */
+/* The guided application takes the whole window while it is open. It is
+ * built when the first one starts. */
 EmitraApplicationPage *
 emitra_window_get_application_page (EmitraWindow *self)
 {
+  GtkWidget *page;
+
   g_return_val_if_fail (EMITRA_IS_WINDOW (self), NULL);
-  return self->application_page;
+
+  if ((page = adw_bin_get_child (self->application_bin)) != NULL)
+    return EMITRA_APPLICATION_PAGE (page);
+
+  page = ensure_page_in (self->application_bin, EMITRA_TYPE_APPLICATION_PAGE);
+  g_object_bind_property (self->training_revealer, "reveal-child", page, "training", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->offline_revealer, "reveal-child", page, "offline", G_BINDING_SYNC_CREATE);
+  emitra_window_flow_attach_page (self, EMITRA_APPLICATION_PAGE (page));
+
+  return EMITRA_APPLICATION_PAGE (page);
+}
+
+/* The application page, or NULL when no application was opened yet. */
+EmitraApplicationPage *
+emitra_window_peek_application_page (EmitraWindow *self)
+{
+  g_return_val_if_fail (EMITRA_IS_WINDOW (self), NULL);
+
+  return EMITRA_APPLICATION_PAGE (adw_bin_get_child (self->application_bin));
+}
+
+static void
+on_visible_page_changed_cb (EmitraWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (name, "receipts") == 0)
+    ensure_page_in (self->receipts_bin, EMITRA_TYPE_RECEIPTS_PAGE);
+  else if (g_strcmp0 (name, "reports") == 0)
+    emitra_window_get_report_page (self);
 }
 
 void
@@ -214,10 +278,8 @@ emitra_window_constructed (GObject *object)
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  g_object_bind_property (self->training_revealer, "reveal-child",
-                          self->application_page, "training", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->offline_revealer, "reveal-child",
-                          self->application_page, "offline", G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (on_visible_page_changed_cb), self);
   emitra_window_flow_init (self);
 
   /* Tests and screenshots start on a page by name ("receipts", "reports"). */
@@ -249,15 +311,14 @@ emitra_window_class_init (EmitraWindowClass *klass)
   window_class->close_request = emitra_window_close_request;
 
   g_type_ensure (EMITRA_TYPE_CATALOG_PAGE);
-  g_type_ensure (EMITRA_TYPE_RECEIPTS_PAGE);
-  g_type_ensure (EMITRA_TYPE_REPORT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/in/emitra/Desk/emitra-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, EmitraWindow, application_page);
+  gtk_widget_class_bind_template_child (widget_class, EmitraWindow, application_bin);
+  gtk_widget_class_bind_template_child (widget_class, EmitraWindow, receipts_bin);
+  gtk_widget_class_bind_template_child (widget_class, EmitraWindow, report_bin);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, catalog_page);
-  gtk_widget_class_bind_template_child (widget_class, EmitraWindow, report_page);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, identity_label);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, training_revealer);
   gtk_widget_class_bind_template_child (widget_class, EmitraWindow, offline_revealer);

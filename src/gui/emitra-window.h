@@ -28,8 +28,10 @@ void          emitra_window_set_identity     (EmitraWindow      *self,
                                               const char        *identity);
 EmitraCatalogPage *emitra_window_get_catalog_page (EmitraWindow   *self);
 EmitraReportPage  *emitra_window_get_report_page  (EmitraWindow   *self);
+EmitraReportPage  *emitra_window_peek_report_page (EmitraWindow   *self);
 
 EmitraApplicationPage *emitra_window_get_application_page  (EmitraWindow *self);
+EmitraApplicationPage *emitra_window_peek_application_page (EmitraWindow *self);
 void                   emitra_window_show_application      (EmitraWindow *self,
                                                             gboolean      show);
 gboolean               emitra_window_is_showing_application (EmitraWindow *self);
