@@ -55,13 +55,14 @@ emitra_json_parse_object (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) real_length, &parse_error))
     {
-      /* json-glib quotes the offending token, cut at a byte count: the
-       * message may end in half a Devanagari character. It is shown in the
-       * window, so it must be whole UTF-8. */
+      /* json-glib's own words are English, and quote the offending token
+       * cut at a byte count (maybe half a Devanagari character): they go
+       * to the log, made whole UTF-8, and the operator reads ours. */
       g_autofree char *detail = g_utf8_make_valid (parse_error->message, -1);
 
-      g_set_error (error, EMITRA_JSON_ERROR, EMITRA_JSON_ERROR_INVALID,
-                   _("The data could not be read: %s"), detail);
+      g_debug ("Not JSON: %s", detail);
+      g_set_error_literal (error, EMITRA_JSON_ERROR, EMITRA_JSON_ERROR_INVALID,
+                           _("The data could not be read: it is not valid JSON."));
       return NULL;
     }
 

@@ -73,6 +73,10 @@ test_garbage_everywhere (void)
         g_assert_null (result);
         g_assert_error (error, EMITRA_GATEWAY_ERROR, EMITRA_GATEWAY_ERROR_MALFORMED_REPLY);
         g_assert_true (g_str_has_prefix (error->message, "The gateway sent a reply that could not be read"));
+        /* Never json-glib's English ("<data>:1:15: Parse error: ..."),
+         * which the Hindi screen would show untranslated. */
+        g_assert_null (strstr (error->message, "<data>"));
+        g_assert_null (strstr (error->message, "Parse error"));
       }
 
   /* Embedded NUL and a body far over the limit, too. */
