@@ -141,3 +141,21 @@ emitra_aadhaar_mask_in_text (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+/* Whether a form or request member called @member holds an Aadhaar
+ * number ("aadhaar", "applicant_aadhaar", "uid", also misspelt "aadhar"),
+ * whose value may then show only its last four digits. A Jan Aadhaar ID
+ * is the family's record number and may travel whole. */
+gboolean
+emitra_aadhaar_names_member (const char *member)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (member != NULL, FALSE);
+
+  lower = g_ascii_strdown (member, -1);
+  if (strstr (lower, "jan") != NULL)
+    return FALSE;
+  return strstr (lower, "aadhaar") != NULL || strstr (lower, "aadhar") != NULL ||
+         g_str_equal (lower, "uid");
+}

@@ -17,6 +17,7 @@
 #include "emitra-outbox.h"
 #include "emitra-outbox-item-private.h"
 #include "emitra-receipt-store-private.h"
+#include "emitra-aadhaar-mask.h"
 #include "emitra-json.h"
 
 #include <glib/gi18n-lib.h>
@@ -92,18 +93,6 @@ emitra_outbox_backoff_seconds (guint  attempts,
   return delay / 2 + (gint64) ((double) (delay - delay / 2) * jitter);
 }
 
-static gboolean
-names_aadhaar (const char *member)
-{
-  g_autofree char *lower = g_ascii_strdown (member, -1);
-
-  /* Jan Aadhaar IDs are the family's and may travel; Aadhaar may not. */
-  if (strstr (lower, "jan") != NULL)
-    return FALSE;
-  return strstr (lower, "aadhaar") != NULL || strstr (lower, "aadhar") != NULL ||
-         g_str_equal (lower, "uid");
-}
-
 static guint
 count_digits (const char *text)
 {
@@ -128,7 +117,7 @@ check_member_cb (JsonObject  *object,
   gboolean *found = user_data;
 
   if (!*found)
-    *found = holds_full_aadhaar (node, names_aadhaar (member));
+    *found = holds_full_aadhaar (node, emitra_aadhaar_names_member (member));
 }
 
 static void

@@ -35,17 +35,6 @@ now_seconds (void)
 
 /* Aadhaar ------------------------------------------------------------ */
 
-static gboolean
-member_is_aadhaar (const char *member)
-{
-  g_autofree char *lower = g_ascii_strdown (member, -1);
-
-  /* A Jan Aadhaar ID is the family's record number and may travel. */
-  if (strstr (lower, "jan") != NULL)
-    return FALSE;
-  return strstr (lower, "aadhaar") != NULL || strstr (lower, "aadhar") != NULL;
-}
-
 /* The numbers a bill is paid by: a 12-digit K-number can pass the Aadhaar
  * checks, and masking it would send the payment to no bill (the same
  * exception the draft store makes for consumer-number fields). */
@@ -69,7 +58,7 @@ mask_node (JsonNode *node,
 
         for (GList *l = members; l != NULL; l = l->next)
           if (!member_is_bill_number (l->data))
-            mask_node (json_object_get_member (object, l->data), member_is_aadhaar (l->data));
+            mask_node (json_object_get_member (object, l->data), emitra_aadhaar_names_member (l->data));
       }
       break;
     case JSON_NODE_ARRAY:

@@ -257,6 +257,18 @@ test_aadhaar_mask (void)
 }
 
 static void
+test_aadhaar_names_member (void)
+{
+  const char *aadhaar[] = { "aadhaar", "Aadhaar", "applicant_aadhaar", "aadhar_no", "UID", "uid" };
+  const char *other[] = { "jan_aadhaar_id", "JanAadhaar", "name", "mobile", "uidai_office", "guide" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (aadhaar); i++)
+    g_assert_true (emitra_aadhaar_names_member (aadhaar[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (other); i++)
+    g_assert_false (emitra_aadhaar_names_member (other[i]));
+}
+
+static void
 test_aadhaar_mask_in_text (void)
 {
   static const struct { const char *in; const char *out; } cases[] = {
@@ -657,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/validate/aadhaar-vid", test_aadhaar_vid);
   g_test_add_func ("/validate/aadhaar-mask", test_aadhaar_mask);
   g_test_add_func ("/validate/aadhaar-mask-in-text", test_aadhaar_mask_in_text);
+  g_test_add_func ("/validate/aadhaar-names-member", test_aadhaar_names_member);
   g_test_add_func ("/validate/jan-aadhaar-family", test_jan_aadhaar_family);
   g_test_add_func ("/validate/jan-aadhaar-member", test_jan_aadhaar_member);
   g_test_add_func ("/validate/mobile", test_mobile);
