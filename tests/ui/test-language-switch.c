@@ -78,9 +78,9 @@ field_text (EmitraWindow *window,
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-/* The Preferences window open over @window, if any. */
+/* The one window of @type on screen, if any. */
 static GtkWindow *
-find_preferences (EmitraWindow *window)
+find_shown (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
   GtkWindow *found = NULL;
@@ -89,13 +89,22 @@ find_preferences (EmitraWindow *window)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (EMITRA_IS_PREFERENCES_WINDOW (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
         {
           g_assert_null (found);
-          g_assert_true (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window));
           found = toplevel;
         }
     }
+  return found;
+}
+
+/* The Preferences window open over @window, if any. */
+static GtkWindow *
+find_preferences (EmitraWindow *window)
+{
+  GtkWindow *found = find_shown (EMITRA_TYPE_PREFERENCES_WINDOW);
+
+  g_assert_true (found == NULL || gtk_window_get_transient_for (found) == GTK_WINDOW (window));
   return found;
 }
 
@@ -219,20 +228,7 @@ test_switch_keeps_work (void)
 static GtkWindow *
 find_setup (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (EMITRA_IS_SETUP_WINDOW (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        {
-          g_assert_null (found);
-          found = toplevel;
-        }
-    }
-  return found;
+  return find_shown (EMITRA_TYPE_SETUP_WINDOW);
 }
 
 /* The @nth widget of type @type_name in @widget, in the order drawn. */

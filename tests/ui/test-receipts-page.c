@@ -150,6 +150,23 @@ find_details_window (void)
   return NULL;
 }
 
+static gboolean
+details_open (gpointer data)
+{
+  return find_details_window () != NULL;
+}
+
+/* The selected receipt's details, opened as Enter opens them, and loaded. */
+static EmitraReceiptDetails *
+open_details (Fixture *f)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "receipts.details", NULL);
+  spin_until (details_open, NULL, 5000);
+  g_assert_nonnull (find_details_window ());
+  spin_for (500);
+  return find_details_window ();
+}
+
 static char *
 today_at (const char *time)
 {
@@ -419,14 +436,7 @@ test_reprint_and_details (Fixture       *f,
   g_assert_nonnull (strstr (text, "DUPLICATE"));
 
   /* Details: every field, the history and the QR payload. */
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "receipts.details", NULL);
-  for (gint64 until = g_get_monotonic_time () + 5000000; details == NULL && g_get_monotonic_time () < until;)
-    {
-      details = find_details_window ();
-      g_main_context_iteration (NULL, FALSE);
-    }
-  g_assert_nonnull (details);
-  spin_for (500);
+  details = open_details (f);
   collect_labels (GTK_WIDGET (details), labels);
   g_test_message ("%s", labels->str);
   qr = emitra_receipt_dup_qr_payload (selected);
@@ -604,14 +614,7 @@ test_digits (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (strstr (text, c->on_paper));
 
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "receipts.details", NULL);
-  for (gint64 until = g_get_monotonic_time () + 5000000; details == NULL && g_get_monotonic_time () < until;)
-    {
-      details = find_details_window ();
-      g_main_context_iteration (NULL, FALSE);
-    }
-  g_assert_nonnull (details);
-  spin_for (300);
+  details = open_details (f);
   g_string_truncate (labels, 0);
   collect_labels (GTK_WIDGET (details), labels);
   g_assert_nonnull (strstr (labels->str, c->number));
