@@ -49,6 +49,8 @@ for language in en hi; do
   shot reports "$language" 1280x800 'devanagari-digits=true' EMITRA_DEBUG_VIEW='page:reports'
   shot preferences "$language" 1280x800 '' EMITRA_DEBUG_VIEW='window:preferences'
   shot shortcuts "$language" 1280x800 '' EMITRA_DEBUG_VIEW='window:shortcuts'
+  shot shortcuts-records "$language" 1280x800 '' EMITRA_DEBUG_VIEW='window:shortcuts:records'
+  shot shortcuts-application "$language" 1280x800 '' EMITRA_DEBUG_VIEW='window:shortcuts:application'
   shot sign-in "$language" 1280x800 '' EMITRA_DEBUG_VIEW='window:sign-in'
   shot setup "$language" 1280x800 '' EMITRA_DEBUG_VIEW='window:setup'
   shot citizen "$language" 1280x800 '' EMITRA_OPEN_SERVICE=caste-certificate-obc \

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "emitra-display.h"
 #include "emitra-flow-private.h"
 #include "emitra-scan.h"
 #include "emitra-window-desk.h"
@@ -297,15 +298,16 @@ _emitra_application_page_dup_consumer_number (EmitraApplicationPage *self)
   return NULL;
 }
 
+/* The bill's due date as the desk shows every date. */
 static char *
 format_date (const GDate *date)
 {
-  char buffer[32];
+  char day[16];
 
   if (date == NULL || !g_date_valid (date))
     return NULL;
-  g_date_strftime (buffer, sizeof buffer, "%d/%m/%Y", date);
-  return g_strdup (buffer);
+  g_date_strftime (day, sizeof day, "%Y-%m-%d", date);
+  return emitra_display_day (day);
 }
 
 static void

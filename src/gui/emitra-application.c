@@ -10,6 +10,7 @@
 #include "emitra-debug-view.h"
 #include "emitra-desk-cli.h"
 #include "emitra-desk.h"
+#include "emitra-display.h"
 #include "emitra-language-switch.h"
 #include "emitra-notifier.h"
 #include "emitra-preferences-window.h"
@@ -92,7 +93,7 @@ on_submission_settled_cb (EmitraSubmitter   *submitter,
                           EmitraApplication *self)
 {
   gint64 number = emitra_receipt_get_receipt_no (receipt);
-  g_autofree char *number_text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+  g_autofree char *number_text = emitra_display_number (number);
   const char *name = emitra_receipt_get_citizen_name (receipt);
   g_autofree char *body = NULL;
 
@@ -123,10 +124,12 @@ on_catalog_updated_cb (EmitraCatalogContext *context,
 {
   EmitraCatalog *catalog = emitra_catalog_context_get_catalog (context);
   g_autofree char *body = NULL;
+  g_autofree char *count = emitra_display_count (g_list_model_get_n_items (emitra_catalog_get_services (catalog)));
 
-  /* Translators: "Version 2026.11.2, 209 services". */
-  body = g_strdup_printf (_("Version %s, %u services"), emitra_catalog_get_version (catalog),
-                          g_list_model_get_n_items (emitra_catalog_get_services (catalog)));
+  /* Translators: "Version 2026.11.2, 209 services". The version is the
+   * gateway's and keeps its Latin digits; the second %s is the number of
+   * services. */
+  body = g_strdup_printf (_("Version %s, %s services"), emitra_catalog_get_version (catalog), count);
   emitra_notifier_notify (self->notifier, EMITRA_NOTIFY_CATALOG_UPDATED,
                           _("The service catalog was updated"), body);
 }

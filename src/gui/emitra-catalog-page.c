@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "emitra-application.h"
+#include "emitra-display.h"
 #include "emitra-first-frame.h"
 #include "emitra-service-row.h"
 
@@ -437,7 +438,7 @@ on_digits_changed_cb (GSettings         *settings,
                       const char        *key,
                       EmitraCatalogPage *self)
 {
-  self->digits = g_settings_get_boolean (settings, "devanagari-digits") ? EMITRA_DIGITS_DEVANAGARI : EMITRA_DIGITS_LATIN;
+  self->digits = emitra_display_get_digits ();
   emitra_service_slots_refresh (self->slots);
 }
 
@@ -539,7 +540,7 @@ emitra_catalog_page_init (EmitraCatalogPage *self)
 
   self->hindi = emitra_catalog_names_in_hindi ();
   self->settings = g_settings_new ("in.emitra.Desk");
-  self->digits = g_settings_get_boolean (self->settings, "devanagari-digits") ? EMITRA_DIGITS_DEVANAGARI : EMITRA_DIGITS_LATIN;
+  self->digits = emitra_display_get_digits ();
   g_signal_connect_object (self->settings, "changed::devanagari-digits", G_CALLBACK (on_digits_changed_cb), self, 0);
 
   self->results = emitra_service_list_new ();

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "emitra-display.h"
 #include "emitra-form-field.h"
 
 struct _EmitraCitizenStep
@@ -203,16 +204,18 @@ create_member_row (EmitraCitizenStep  *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
   g_autofree char *subtitle = NULL;
+  g_autofree char *age = emitra_display_count (emitra_family_member_get_age (member));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  hindi ? emitra_family_member_get_name_hi (member)
                                        : emitra_family_member_get_name_en (member));
   /* Translators: a family member's relation to the head of the family,
-   * their age in years and their masked Aadhaar number. */
-  subtitle = g_strdup_printf (_("%s · age %u · Aadhaar %s"),
+   * their age in years and their masked Aadhaar number (which keeps its
+   * Latin digits, as on the card). */
+  subtitle = g_strdup_printf (_("%s · age %s · Aadhaar %s"),
                               hindi ? emitra_family_member_get_relation_hi (member)
                                     : emitra_family_member_get_relation_en (member),
-                              emitra_family_member_get_age (member),
+                              age,
                               emitra_family_member_get_aadhaar_masked (member));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 

@@ -8,7 +8,9 @@
  *   EMITRA_DEBUG_VIEW="search:jati"           something typed into the search
  *   EMITRA_DEBUG_VIEW="service:income-certificate"   a service's details
  *   EMITRA_DEBUG_VIEW="window:preferences"    Preferences, the Keyboard
- *                                             Shortcuts ("shortcuts"), sign-in
+ *                                             Shortcuts ("shortcuts", or
+ *                                             "shortcuts:records" for one of
+ *                                             its sections), sign-in
  *                                             ("sign-in") or first-run setup
  *                                             ("setup") instead of the window
  *
@@ -42,10 +44,14 @@ open_window (EmitraWindow *window,
   else if (g_str_equal (name, "sign-in") && emitra_application_get_desk (app) != NULL)
     dialog = GTK_WINDOW (emitra_sign_in_window_new (emitra_desk_get_gateway (emitra_application_get_desk (app)),
                                                     settings));
-  else if (g_str_equal (name, "shortcuts"))
+  else if (g_str_equal (name, "shortcuts") || g_str_has_prefix (name, "shortcuts:"))
     {
+      GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-      return GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+      if (overlay != NULL && name[strlen ("shortcuts")] == ':')
+        g_object_set (overlay, "section-name", name + strlen ("shortcuts:"), NULL);
+      return GTK_WIDGET (overlay);
     }
   if (dialog == NULL)
     {

@@ -15,6 +15,7 @@
 #include "emitra-money.h"
 #include "emitra-report.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 
 /* One settings object for the whole process: the digit set is read on
@@ -63,6 +64,17 @@ emitra_display_count (gint64 count)
   return emitra_display_digits (text);
 }
 
+/* A number that names something (a receipt, a step): no grouping, as the
+ * printed receipt writes it, so that "1234" on screen is the "1234" on
+ * paper and in a search. */
+char *
+emitra_display_number (gint64 number)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
+  return emitra_display_digits (text);
+}
+
 /* DD/MM/YYYY, the way Indian forms and receipts write a date. */
 char *
 emitra_display_date (GDateTime *date)
@@ -83,6 +95,46 @@ emitra_display_date_time (GDateTime *date)
   g_return_val_if_fail (date != NULL, NULL);
 
   text = g_date_time_format (date, "%d/%m/%Y %H:%M");
+  return emitra_display_digits (text);
+}
+
+/* @unix_time as a list shows it: "10:15" today, "27/11/2026 10:15" on any
+ * other day; "" for a time that cannot be a date. */
+char *
+emitra_display_recent_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_time);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = NULL;
+
+  if (local == NULL)
+    return g_strdup ("");
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    text = g_date_time_format (local, "%H:%M");
+  else
+    text = g_date_time_format (local, "%d/%m/%Y %H:%M");
+  return emitra_display_digits (text);
+}
+
+/* @unix_time in words, in the interface's language: "27 November 2026,
+ * 10:15". For a record read at leisure (a receipt's details, its history). */
+char *
+emitra_display_date_time_in_words (gint64 unix_time)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_time);
+  g_autofree char *day = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *text = NULL;
+
+  if (local == NULL)
+    return g_strdup ("");
+  day = g_date_time_format (local, "%Y-%m-%d");
+  date = emitra_report_format_day (day);
+  time = g_date_time_format (local, "%H:%M");
+  /* Translators: a date, then a time: "27 November 2026, 10:15". */
+  text = g_strdup_printf (C_("date and time", "%s, %s"), date, time);
   return emitra_display_digits (text);
 }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "emitra-catalog.h"
+#include "emitra-display.h"
 
 struct _EmitraDocumentRow
 {
@@ -58,13 +59,19 @@ scan_info_copy (const EmitraScanInfo *info)
 static char *
 describe_scan (const EmitraScanInfo *scan)
 {
-  g_autofree char *size = g_format_size (scan->size);
+  g_autofree char *size_latin = g_format_size (scan->size);
+  /* The sizes and the count in the chosen digits; the file's name as it is. */
+  g_autofree char *size = emitra_display_digits (size_latin);
 
   if (scan->kind == EMITRA_SCAN_KIND_PDF && scan->pages > 0)
-    /* Translators: a scan attached to an application: its file name, its
-     * number of pages, its size ("12 kB"). */
-    return g_strdup_printf (ngettext ("Attached: %s, %u page, %s", "Attached: %s, %u pages, %s", scan->pages),
-                            scan->display_name, scan->pages, size);
+    {
+      g_autofree char *pages = emitra_display_count (scan->pages);
+
+      /* Translators: a scan attached to an application: its file name, its
+       * number of pages, its size ("12 kB"). */
+      return g_strdup_printf (ngettext ("Attached: %s, %s page, %s", "Attached: %s, %s pages, %s", scan->pages),
+                              scan->display_name, pages, size);
+    }
 
   /* Translators: a scan attached to an application: its file name and size. */
   return g_strdup_printf (_("Attached: %s, %s"), scan->display_name, size);

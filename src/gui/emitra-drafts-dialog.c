@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "emitra-display.h"
 #include "emitra-flow-private.h"
 #include "emitra-scan.h"
 
@@ -96,7 +97,7 @@ describe (EmitraDraftsDialog *self,
           EmitraDraft        *draft)
 {
   g_autoptr(GDateTime) updated = g_date_time_new_from_unix_local (emitra_draft_get_updated_at (draft));
-  g_autofree char *when = updated != NULL ? g_date_time_format (updated, "%d/%m/%Y %H:%M") : g_strdup ("");
+  g_autofree char *when = updated != NULL ? emitra_display_date_time (updated) : g_strdup ("");
   gint64 left = days_left (self, draft);
   const char *step = emitra_flow_step_title (emitra_draft_get_step (draft));
 
@@ -105,10 +106,13 @@ describe (EmitraDraftsDialog *self,
       /* Translators: a draft in the Drafts list: the step where work
        * stopped, when it was last changed, and a warning; %d is the number
        * of days before it is deleted (0: today). */
-      return g_strdup_printf (ngettext ("Stopped at: %s · %s · Deleted in %d day unless finished",
-                                        "Stopped at: %s · %s · Deleted in %d days unless finished",
-                                        (int) left),
-                              step, when, (int) left);
+      g_autofree char *warning = g_strdup_printf (ngettext ("Stopped at: %s · %s · Deleted in %d day unless finished",
+                                                            "Stopped at: %s · %s · Deleted in %d days unless finished",
+                                                            (int) left),
+                                                  step, when, (int) left);
+
+      /* A step's name, a date and a count: the whole line in the chosen digits. */
+      return emitra_display_digits (warning);
     }
 
   /* Translators: a draft in the Drafts list: the step where work stopped

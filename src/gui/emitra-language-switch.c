@@ -10,7 +10,9 @@
  * the new one takes over its size, the page shown, the search typed, the
  * service whose details were open, the report's day and the application
  * (resumed from its draft, or its receipt when it was already submitted),
- * and opens Preferences again if they were open; then the old one goes.
+ * and opens Preferences again if they were open, or the first-run setup
+ * with what was typed into it (where the language can be chosen too);
+ * then the old one goes.
  */
 #include "config.h"
 
@@ -147,8 +149,8 @@ finish (Rebuild *rebuild)
   g_autoptr(GPtrArray) transients = list_transients (GTK_WINDOW (rebuild->old));
   EmitraWindow *window;
   EmitraCatalogPage *catalog_page;
+  EmitraSetupWindow *setup = NULL;
   gboolean reopen_preferences = FALSE;
-  gboolean reopen_setup = FALSE;
 
   /* Without its application first, so the window's start-up work (the
    * Drafts list, the purge) is known to be done already. */
@@ -177,17 +179,21 @@ finish (Rebuild *rebuild)
       GtkWindow *transient = g_ptr_array_index (transients, i);
 
       reopen_preferences |= EMITRA_IS_PREFERENCES_WINDOW (transient);
-      reopen_setup |= EMITRA_IS_SETUP_WINDOW (transient);
+      /* Nothing in the setup window is saved before Start: its new
+       * self takes over what was typed. */
+      if (EMITRA_IS_SETUP_WINDOW (transient) && setup == NULL)
+        {
+          setup = emitra_setup_window_new (self->settings);
+          emitra_setup_window_take_input (setup, EMITRA_SETUP_WINDOW (transient));
+        }
       gtk_window_destroy (transient);
     }
   /* The old window is not closed but destroyed: closing would save its
    * draft again and remember its size, both done already. */
   gtk_window_destroy (GTK_WINDOW (rebuild->old));
 
-  if (reopen_setup)
+  if (setup != NULL)
     {
-      EmitraSetupWindow *setup = emitra_setup_window_new (self->settings);
-
       gtk_window_set_transient_for (GTK_WINDOW (setup), GTK_WINDOW (window));
       gtk_window_present (GTK_WINDOW (setup));
     }

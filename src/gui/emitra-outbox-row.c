@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "emitra-display.h"
 #include "emitra-receipts-page-private.h"
 
 struct _EmitraOutboxRow
@@ -44,7 +45,7 @@ describe_tries (EmitraOutboxItem *item)
     next_text = g_strdup (_("next try: due now"));
   else
     {
-      g_autofree char *time = _emitra_receipts_time (next);
+      g_autofree char *time = emitra_display_recent_time (next);
 
       /* Translators: %s is a time, such as 15:40 or 27 November 2026 15:40. */
       next_text = g_strdup_printf (_("next try at %s"), time);
@@ -57,7 +58,8 @@ describe_tries (EmitraOutboxItem *item)
   /* Translators: the second %s is "next try at 15:40" or "next try: due now". */
   tried = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tried %u time, %s", "Tried %u times, %s", attempts),
                            attempts, next_text);
-  return g_steal_pointer (&tried);
+  /* A count and a time, no names: the whole line in the chosen digits. */
+  return emitra_display_digits (tried);
 }
 
 static void
@@ -68,15 +70,17 @@ show_item (EmitraOutboxRow *self)
   const char *last_error = emitra_outbox_item_get_last_error (item);
   const char *request_id = emitra_outbox_item_get_request_id (item);
   gint64 receipt_no = emitra_outbox_item_get_receipt_no (item);
-  g_autofree char *created = _emitra_receipts_time (emitra_outbox_item_get_created_at (item));
-  g_autofree char *total = _emitra_receipts_money (emitra_outbox_item_get_total (item));
+  g_autofree char *created = emitra_display_recent_time (emitra_outbox_item_get_created_at (item));
+  g_autofree char *total = emitra_display_money (emitra_outbox_item_get_total (item));
   g_autofree char *tries = describe_tries (item);
   g_autofree char *issued = NULL;
   g_autofree char *details = NULL;
   g_autofree char *number = NULL;
   g_autofree char *about = NULL;
 
-  number = receipt_no > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, receipt_no) : g_strdup (request_id);
+  /* A receipt still without a number is known by its request ID, which
+   * stays in Latin digits as the gateway writes it. */
+  number = receipt_no > 0 ? emitra_display_number (receipt_no) : g_strdup (request_id);
   gtk_label_set_label (self->citizen_label, citizen != NULL && citizen[0] != '\0' ? citizen : "—");
   gtk_label_set_label (self->total_label, total);
   gtk_label_set_label (self->service_label,

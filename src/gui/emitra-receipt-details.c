@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "emitra-catalog.h"
+#include "emitra-display.h"
 #include "emitra-receipts-page-private.h"
 
 struct _EmitraReceiptDetails
@@ -120,7 +121,7 @@ static void
 set_money (GtkLabel *label,
            gint64    paise)
 {
-  g_autofree char *text = _emitra_receipts_money (paise);
+  g_autofree char *text = emitra_display_money (paise);
 
   gtk_label_set_label (label, text);
 }
@@ -133,9 +134,9 @@ show_receipt (EmitraReceiptDetails *self)
   gboolean hindi = emitra_catalog_names_in_hindi ();
   const char *name_en = emitra_receipt_get_service_name_en (r);
   const char *name_hi = emitra_receipt_get_service_name_hi (r);
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, emitra_receipt_get_receipt_no (r));
+  g_autofree char *number = emitra_display_number (emitra_receipt_get_receipt_no (r));
   g_autofree char *title = NULL;
-  g_autofree char *issued = _emitra_receipts_date_time (emitra_receipt_get_created_at (r));
+  g_autofree char *issued = emitra_display_date_time_in_words (emitra_receipt_get_created_at (r));
   g_autofree char *service_subtitle = NULL;
   g_autofree char *operator = NULL;
   g_autofree char *qr = emitra_receipt_dup_qr_payload (r);
@@ -194,7 +195,7 @@ show_events (EmitraReceiptDetails *self,
     {
       EmitraReceiptEvent *event = g_ptr_array_index (events, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *at = _emitra_receipts_date_time (event->at);
+      g_autofree char *at = emitra_display_date_time_in_words (event->at);
       GtkWidget *time = gtk_label_new (at);
       g_autoptr(GString) subtitle = g_string_new (event->reason);
 

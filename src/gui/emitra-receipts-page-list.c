@@ -3,8 +3,9 @@
  * The Receipts page's list: how a receipt shows in each column, the
  * search (one box, the dates and the status, run on the database's
  * worker thread; a newer search cancels the older one), what an empty
- * answer says, and the date range with its calendars. Also the
- * formatting the page, its outbox rows and its details window share.
+ * answer says, and the date range with its calendars. Also what the
+ * page, its outbox rows and its details window show the same way; their
+ * numbers, amounts and dates go through emitra-display.h like every page's.
  */
 #include "config.h"
 
@@ -16,52 +17,12 @@
 
 #include "emitra-catalog.h"
 #include "emitra-display.h"
-#include "emitra-money.h"
 #include "emitra-report.h"
 
 /* A search shows at most this many receipts, newest first. */
 #define SEARCH_LIMIT 500
 
 /* Shared formatting ------------------------------------------------- */
-
-char *
-_emitra_receipts_money (gint64 paise)
-{
-  return emitra_money_format (paise, EMITRA_DIGITS_LATIN);
-}
-
-/* "10:15" today; "27/11/2026 10:15" on any other day. */
-char *
-_emitra_receipts_time (gint64 unix_time)
-{
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_time);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  if (local == NULL)
-    return g_strdup ("");
-  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
-      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    return g_date_time_format (local, "%H:%M");
-  return g_date_time_format (local, "%d/%m/%Y %H:%M");
-}
-
-/* "27 November 2026, 10:15", in the operator's language. */
-char *
-_emitra_receipts_date_time (gint64 unix_time)
-{
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_time);
-  g_autofree char *day = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-
-  if (local == NULL)
-    return g_strdup ("");
-  day = g_date_time_format (local, "%Y-%m-%d");
-  date = emitra_report_format_day (day);
-  time = g_date_time_format (local, "%H:%M");
-  /* Translators: a date, then a time: "27 November 2026, 10:15". */
-  return g_strdup_printf (C_("date and time", "%s, %s"), date, time);
-}
 
 const char *
 _emitra_receipts_service_name (const char *name_en,
@@ -96,6 +57,7 @@ _emitra_receipts_duplicate_renderer (EmitraReceipt *receipt)
 {
   EmitraReceiptRenderer *renderer = emitra_receipt_renderer_new (receipt);
 
+  emitra_display_setup_receipt_renderer (renderer);
   emitra_receipt_renderer_set_flags (renderer, EMITRA_RECEIPT_RENDER_DUPLICATE);
   return renderer;
 }
@@ -144,7 +106,7 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
                    gpointer                  user_data)
 {
   EmitraReceipt *receipt = gtk_list_item_get_item (item);
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, emitra_receipt_get_receipt_no (receipt));
+  g_autofree char *text = emitra_display_number (emitra_receipt_get_receipt_no (receipt));
 
   set_cell (item, text, FALSE);
 }
@@ -155,7 +117,7 @@ on_time_bind_cb (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   EmitraReceipt *receipt = gtk_list_item_get_item (item);
-  g_autofree char *text = _emitra_receipts_time (emitra_receipt_get_created_at (receipt));
+  g_autofree char *text = emitra_display_recent_time (emitra_receipt_get_created_at (receipt));
 
   set_cell (item, text, FALSE);
 }
@@ -184,7 +146,7 @@ on_total_bind_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
-  g_autofree char *text = _emitra_receipts_money (emitra_receipt_get_total (gtk_list_item_get_item (item)));
+  g_autofree char *text = emitra_display_money (emitra_receipt_get_total (gtk_list_item_get_item (item)));
 
   set_cell (item, text, FALSE);
 }
@@ -233,11 +195,12 @@ show_summary (EmitraReceiptsPage *self,
   gint64 confirmed = 0;
   g_autofree char *money = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *shown = NULL;
 
   for (guint i = 0; i < found->len; i++)
     if (emitra_receipt_get_status (g_ptr_array_index (found, i)) == EMITRA_RECEIPT_STATUS_CONFIRMED)
       confirmed += emitra_receipt_get_total (g_ptr_array_index (found, i));
-  money = _emitra_receipts_money (confirmed);
+  money = emitra_display_money (confirmed);
 
   if (found->len == 0)
     summary = g_strdup ("");
@@ -250,7 +213,9 @@ show_summary (EmitraReceiptsPage *self,
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u receipt, %s confirmed",
                                             "%u receipts, %s confirmed", found->len),
                                found->len, money);
-  gtk_label_set_label (self->summary_label, summary);
+  /* A count and an amount, no names: the whole line in the chosen digits. */
+  shown = emitra_display_digits (summary);
+  gtk_label_set_label (self->summary_label, shown);
 }
 
 static void
@@ -432,11 +397,11 @@ show_range (EmitraReceiptsPage *self)
   else if (range_is_today (self))
     label = g_strdup (_("Today"));
   else if (g_strcmp0 (self->from_day, self->to_day) == 0)
-    label = emitra_report_format_day (self->from_day);
+    label = emitra_display_day_in_words (self->from_day);
   else
     {
-      g_autofree char *from = self->from_day != NULL ? emitra_report_format_day (self->from_day) : g_strdup ("…");
-      g_autofree char *to = self->to_day != NULL ? emitra_report_format_day (self->to_day) : g_strdup ("…");
+      g_autofree char *from = self->from_day != NULL ? emitra_display_day_in_words (self->from_day) : g_strdup ("…");
+      g_autofree char *to = self->to_day != NULL ? emitra_display_day_in_words (self->to_day) : g_strdup ("…");
 
       /* Translators: a range of dates, as the Receipts page's date button shows it. */
       label = g_strdup_printf (_("%s to %s"), from, to);

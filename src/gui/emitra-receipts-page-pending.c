@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "emitra-display.h"
 #include "emitra-outbox-row.h"
 #include "emitra-window.h"
 #include "emitra-window-desk.h"
@@ -74,7 +75,11 @@ on_pending_listed_cb (GObject      *source,
   clear_rows (self);
   for (guint i = 0; i < items->len; i++)
     gtk_list_box_append (self->pending_list, emitra_outbox_row_new (g_ptr_array_index (items, i)));
-  adw_view_stack_page_set_badge_number (self->pending_view_page, items->len);
+  /* libadwaita draws a badge's number itself, in Latin digits only: with
+   * Devanagari digits chosen the tab shows a dot instead, and the count is
+   * the list's own. */
+  adw_view_stack_page_set_badge_number (self->pending_view_page,
+                                        emitra_display_get_digits () == EMITRA_DIGITS_LATIN ? items->len : 0);
   adw_view_stack_page_set_needs_attention (self->pending_view_page, items->len > 0);
   gtk_stack_set_visible_child_name (self->pending_stack, items->len > 0 ? "list" : "empty");
 }
@@ -130,7 +135,7 @@ item_action_new (EmitraReceiptsPage *self,
 
   action->page = g_object_ref (self);
   action->request_id = g_strdup (request_id);
-  action->number = receipt_no > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, receipt_no) : g_strdup (request_id);
+  action->number = receipt_no > 0 ? emitra_display_number (receipt_no) : g_strdup (request_id);
   /* One thing at a time per item: its buttons wait for the outcome. */
   if (row != NULL)
     gtk_widget_set_sensitive (GTK_WIDGET (row), FALSE);
@@ -363,7 +368,7 @@ on_cancel_item_cb (GtkWidget  *widget,
     return;
 
   item = emitra_outbox_row_get_item (row);
-  total = _emitra_receipts_money (emitra_outbox_item_get_total (item));
+  total = emitra_display_money (emitra_outbox_item_get_total (item));
   action = item_action_new (self, request_id);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Cancel This Submission?"), NULL);

@@ -65,10 +65,8 @@ void _emitra_receipts_page_toast              (EmitraReceiptsPage *self,
                                                const char         *message);
 
 /* How the Receipts page, its outbox rows and its details window show the
- * same things the same way; in emitra-receipts-page-list.c. */
-char                  *_emitra_receipts_money              (gint64               paise);
-char                  *_emitra_receipts_time               (gint64               unix_time);
-char                  *_emitra_receipts_date_time          (gint64               unix_time);
+ * same things the same way; in emitra-receipts-page-list.c. Numbers,
+ * amounts and dates are emitra-display.h's, as on every page. */
 const char            *_emitra_receipts_service_name       (const char          *name_en,
                                                             const char          *name_hi);
 const char            *_emitra_receipts_status_css_class   (EmitraReceiptStatus  status);

@@ -203,7 +203,7 @@ show_items (EmitraReportPage    *self,
       g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (item->created_at);
       g_autofree char *time_latin = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("");
       g_autofree char *time = emitra_display_digits (time_latin);
-      g_autofree char *number = emitra_display_count (item->receipt_no);
+      g_autofree char *number = emitra_display_number (item->receipt_no);
       g_autofree char *amount = money (item->total);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;

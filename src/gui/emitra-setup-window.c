@@ -4,6 +4,11 @@
  * (the training sandbox or a real address, which must be https), and the
  * receipt printer and format. It writes GSettings and closes; everything
  * can be changed later in Preferences.
+ *
+ * The interface language comes first, and is written as soon as it is
+ * chosen: the language switch (emitra-language-switch.c) builds the
+ * windows again in the new words, this one included, and the new setup
+ * window takes over what was typed in the old (emitra_setup_window_take_input()).
  */
 #include "config.h"
 
@@ -11,13 +16,18 @@
 
 #include <glib/gi18n.h>
 
+#include "emitra-catalog.h"
+
 struct _EmitraSetupWindow
 {
   AdwWindow    parent_instance;
 
   GSettings   *settings;
+  gboolean     showing_language;   /* the buttons set from the settings, not chosen */
 
   /* Template widgets */
+  GtkToggleButton *english_button;
+  GtkToggleButton *hindi_button;
   AdwEntryRow *centre_code_row;
   GtkCheckButton *sandbox_check;
   GtkCheckButton *gateway_check;
@@ -57,6 +67,30 @@ show_error (EmitraSetupWindow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
   gtk_widget_grab_focus (row);
+}
+
+/* Hindi or English chosen: written at once, for the language switch to
+ * show the desk (and this window) in it. */
+static void
+on_language_button_toggled_cb (GtkToggleButton   *button,
+                               EmitraSetupWindow *self)
+{
+  if (self->showing_language || self->settings == NULL || !gtk_toggle_button_get_active (button))
+    return;
+  g_settings_set_string (self->settings, "language", button == self->hindi_button ? "hi" : "en");
+}
+
+/* The language the words are in now: the one chosen, or the session's
+ * when none was. */
+static void
+show_language (EmitraSetupWindow *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "language");
+  gboolean hindi = language[0] != '\0' ? g_str_equal (language, "hi") : emitra_catalog_names_in_hindi ();
+
+  self->showing_language = TRUE;
+  gtk_toggle_button_set_active (hindi ? self->hindi_button : self->english_button, TRUE);
+  self->showing_language = FALSE;
 }
 
 static void
@@ -118,6 +152,8 @@ emitra_setup_window_class_init (EmitraSetupWindowClass *klass)
   object_class->dispose = emitra_setup_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/in/emitra/Desk/emitra-setup-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EmitraSetupWindow, english_button);
+  gtk_widget_class_bind_template_child (widget_class, EmitraSetupWindow, hindi_button);
   gtk_widget_class_bind_template_child (widget_class, EmitraSetupWindow, centre_code_row);
   gtk_widget_class_bind_template_child (widget_class, EmitraSetupWindow, sandbox_check);
   gtk_widget_class_bind_template_child (widget_class, EmitraSetupWindow, gateway_check);
@@ -125,6 +161,7 @@ emitra_setup_window_class_init (EmitraSetupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EmitraSetupWindow, receipt_format_row);
   gtk_widget_class_bind_template_child (widget_class, EmitraSetupWindow, printer_row);
   gtk_widget_class_bind_template_child (widget_class, EmitraSetupWindow, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_button_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "setup.done", NULL, on_done_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "setup.done", NULL);
@@ -151,6 +188,33 @@ emitra_setup_window_new (GSettings *settings)
   gtk_check_button_set_active (url[0] != '\0' ? self->gateway_check : self->sandbox_check, TRUE);
   adw_combo_row_set_selected (self->receipt_format_row, g_str_equal (format, "a4") ? 1 : 0);
   gtk_editable_set_text (GTK_EDITABLE (self->printer_row), printer);
+  show_language (self);
 
   return self;
+}
+
+/**
+ * emitra_setup_window_take_input:
+ * @from: the setup window this one replaces
+ *
+ * Shows what was typed and chosen in @from, not yet saved, in @self: a
+ * setup window built again in another language loses nothing.
+ */
+void
+emitra_setup_window_take_input (EmitraSetupWindow *self,
+                                EmitraSetupWindow *from)
+{
+  g_return_if_fail (EMITRA_IS_SETUP_WINDOW (self));
+  g_return_if_fail (EMITRA_IS_SETUP_WINDOW (from));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->centre_code_row),
+                         gtk_editable_get_text (GTK_EDITABLE (from->centre_code_row)));
+  gtk_editable_set_text (GTK_EDITABLE (self->gateway_url_row),
+                         gtk_editable_get_text (GTK_EDITABLE (from->gateway_url_row)));
+  gtk_check_button_set_active (gtk_check_button_get_active (from->gateway_check) ? self->gateway_check
+                                                                                   : self->sandbox_check,
+                               TRUE);
+  adw_combo_row_set_selected (self->receipt_format_row, adw_combo_row_get_selected (from->receipt_format_row));
+  gtk_editable_set_text (GTK_EDITABLE (self->printer_row),
+                         gtk_editable_get_text (GTK_EDITABLE (from->printer_row)));
 }

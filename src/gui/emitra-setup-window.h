@@ -11,5 +11,7 @@ G_DECLARE_FINAL_TYPE (EmitraSetupWindow, emitra_setup_window, EMITRA, SETUP_WIND
 
 EmitraSetupWindow *emitra_setup_window_new          (GSettings *settings);
 gboolean           emitra_setup_window_is_needed    (GSettings *settings);
+void               emitra_setup_window_take_input   (EmitraSetupWindow *self,
+                                                     EmitraSetupWindow *from);
 
 G_END_DECLS

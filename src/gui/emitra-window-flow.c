@@ -21,6 +21,7 @@
 
 #include "emitra-application-page-private.h"
 #include "emitra-catalog-context.h"
+#include "emitra-display.h"
 #include "emitra-drafts-dialog.h"
 #include "emitra-flow-debug.h"
 #include "emitra-scan.h"
@@ -388,6 +389,7 @@ on_purged_cb (GObject      *source,
   if (n_purged > 0)
     {
       g_autofree char *message = NULL;
+      g_autofree char *shown = NULL;
       guint days = get_retention_days ();
 
       /* Translators: %u is how many drafts were deleted; the second number is days. */
@@ -395,7 +397,9 @@ on_purged_cb (GObject      *source,
                                            "%u unfinished applications older than %u days were deleted",
                                            n_purged),
                                  n_purged, days);
-      emitra_window_add_toast (window, message);
+      /* Two counts, no names: the whole message in the chosen digits. */
+      shown = emitra_display_digits (message);
+      emitra_window_add_toast (window, shown);
     }
 
   emitra_draft_store_list_async (EMITRA_DRAFT_STORE (source), get_state (window)->cancellable,

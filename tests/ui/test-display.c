@@ -100,6 +100,47 @@ test_display_day_in_words (void)
   g_assert_cmpstr (not_a_day, ==, "soon");
 }
 
+/* Receipts and the outbox: a number as printed (no grouping), a time as a
+ * list shows it (only the time, today), a moment in words. */
+static void
+test_display_receipt_times (void)
+{
+  static const struct {
+    gboolean    devanagari;
+    const char *number;
+    const char *today;
+    const char *other_day;
+    const char *words_en;
+    const char *words_hi;
+  } cases[] = {
+    { FALSE, "123456", "09:05", "15/01/2020 11:00", "15 January 2020, 11:00", "15 जनवरी 2020, 11:00" },
+    { TRUE, "१२३४५६", "०९:०५", "१५/०१/२०२० ११:००", "१५ January २०२०, ११:००", "१५ जनवरी २०२०, ११:००" },
+  };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 9, 5, 0);
+  g_autoptr(GDateTime) other_day = g_date_time_new_local (2020, 1, 15, 11, 0, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *number = NULL;
+      g_autofree char *today_text = NULL;
+      g_autofree char *other_text = NULL;
+      g_autofree char *words = NULL;
+
+      set_devanagari (cases[i].devanagari);
+      number = emitra_display_number (123456);
+      today_text = emitra_display_recent_time (g_date_time_to_unix (today));
+      other_text = emitra_display_recent_time (g_date_time_to_unix (other_day));
+      words = emitra_display_date_time_in_words (g_date_time_to_unix (other_day));
+      g_assert_cmpstr (number, ==, cases[i].number);
+      g_assert_cmpstr (today_text, ==, cases[i].today);
+      g_assert_cmpstr (other_text, ==, cases[i].other_day);
+      g_assert_cmpstr (words, ==, hindi () ? cases[i].words_hi : cases[i].words_en);
+    }
+  set_devanagari (FALSE);
+}
+
 static GtkWidget *
 find_child (GtkWidget *widget,
             GType      type)
@@ -215,6 +256,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/display/formats", test_display_formats);
   g_test_add_func ("/ui/display/day-in-words", test_display_day_in_words);
+  g_test_add_func ("/ui/display/receipt-times", test_display_receipt_times);
   g_test_add_func ("/ui/display/fee-step-input", test_display_fee_step_input);
   g_test_add_func ("/ui/display/names-not-cut", test_display_names_not_cut);
 

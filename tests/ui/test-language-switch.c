@@ -13,6 +13,7 @@
 #include "emitra-application.h"
 #include "emitra-display.h"
 #include "emitra-preferences-window.h"
+#include "emitra-setup-window.h"
 #include "emitra-window-flow.h"
 #include "emitra-window.h"
 #include "flow-test-util.h"
@@ -77,9 +78,9 @@ field_text (EmitraWindow *window,
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-/* The Preferences window open over @window, if any. */
+/* The one window of @type on screen, if any. */
 static GtkWindow *
-find_preferences (EmitraWindow *window)
+find_shown (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
   GtkWindow *found = NULL;
@@ -88,13 +89,22 @@ find_preferences (EmitraWindow *window)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (EMITRA_IS_PREFERENCES_WINDOW (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
         {
           g_assert_null (found);
-          g_assert_true (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window));
           found = toplevel;
         }
     }
+  return found;
+}
+
+/* The Preferences window open over @window, if any. */
+static GtkWindow *
+find_preferences (EmitraWindow *window)
+{
+  GtkWindow *found = find_shown (EMITRA_TYPE_PREFERENCES_WINDOW);
+
+  g_assert_true (found == NULL || gtk_window_get_transient_for (found) == GTK_WINDOW (window));
   return found;
 }
 
@@ -214,6 +224,151 @@ test_switch_keeps_work (void)
   flow_test_spin (100);
 }
 
+/* The setup window open over the desk's window, if any. */
+static GtkWindow *
+find_setup (void)
+{
+  return find_shown (EMITRA_TYPE_SETUP_WINDOW);
+}
+
+/* The @nth widget of type @type_name in @widget, in the order drawn. */
+static GtkWidget *
+find_nth (GtkWidget  *widget,
+          const char *type_name,
+          guint      *nth)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name) && (*nth)-- == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_nth (child, type_name, nth);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+setup_child (const char *type_name,
+             guint       nth)
+{
+  GtkWindow *setup = find_setup ();
+
+  g_assert_nonnull (setup);
+  return find_nth (GTK_WIDGET (setup), type_name, &nth);
+}
+
+static gboolean
+rebuilt_with_setup (gpointer data)
+{
+  Rebuilds *rebuilds = data;
+
+  return emitra_language_switch_get_n_rebuilds (emitra_application_get_language_switch (app)) >= rebuilds->wanted &&
+         find_setup () != NULL;
+}
+
+/* The language button of the setup window that reads @label. */
+static GtkToggleButton *
+language_button (const char *label)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *button = setup_child ("GtkToggleButton", i);
+
+      g_assert_nonnull (button);
+      if (g_str_equal (gtk_button_get_label (GTK_BUTTON (button)), label))
+        return GTK_TOGGLE_BUTTON (button);
+    }
+  g_assert_not_reached ();
+}
+
+/* Hindi chosen at the top of the first-run setup: the desk and the setup
+ * window read in Hindi at once, and what the installer typed is all still
+ * there; English again, and Start saves it. */
+static void
+test_switch_from_setup (void)
+{
+  GSettings *settings = emitra_application_get_settings (app);
+  EmitraWindow *window;
+  EmitraSetupWindow *setup;
+  g_autofree char *english_title = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *printer = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *language = NULL;
+  Rebuilds rebuilds = { 0 };
+  static const char *const languages[] = { "हिन्दी", "English" };
+
+  g_settings_reset (settings, "language");
+  g_settings_set_boolean (settings, "setup-complete", FALSE);
+  /* Any rebuild still due from before (the digits put back, the language
+   * reset) is done first. */
+  flow_test_spin (300);
+  rebuilds.wanted = emitra_language_switch_get_n_rebuilds (emitra_application_get_language_switch (app));
+  window = emitra_window_new (app);
+  setup = emitra_setup_window_new (settings);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_set_transient_for (GTK_WINDOW (setup), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (setup));
+  flow_test_spin (100);
+  english_title = g_strdup (gtk_window_get_title (find_setup ()));
+  g_assert_cmpstr (english_title, ==, "Set Up This Desk");
+  /* The session's language (English here) is shown chosen, and nothing
+   * is written until someone chooses. */
+  g_assert_true (gtk_toggle_button_get_active (language_button ("English")));
+  g_assert_cmpuint (rebuilds.wanted, ==,
+                    emitra_language_switch_get_n_rebuilds (emitra_application_get_language_switch (app)));
+
+  /* Typed, not saved: the kiosk code, the gateway and its address, the
+   * A4 format and a printer. */
+  gtk_editable_set_text (GTK_EDITABLE (setup_child ("AdwEntryRow", 0)), "K11000142");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (setup_child ("GtkCheckButton", 1)), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (setup_child ("AdwEntryRow", 1)), "https://emitra.example.in");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (setup_child ("AdwComboRow", 0)), 1);
+  gtk_editable_set_text (GTK_EDITABLE (setup_child ("AdwEntryRow", 2)), "TVS RP3160");
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      rebuilds.wanted++;
+      gtk_widget_activate (GTK_WIDGET (language_button (languages[i])));
+      flow_test_spin_until (rebuilt_with_setup, &rebuilds, 10000);
+      g_assert_true (rebuilt_with_setup (&rebuilds));
+      g_assert_true (gtk_toggle_button_get_active (language_button (languages[i])));
+      g_assert_cmpstr (gtk_window_get_title (find_setup ()), ==, i == 0 ? "इस डेस्क को सेट करें" : english_title);
+      g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "page", "Receipts"), ==, i == 0 ? "रसीदें" : "Receipts");
+      g_assert_true (gtk_window_get_transient_for (find_setup ()) == GTK_WINDOW (get_window ()));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (setup_child ("AdwEntryRow", 0))), ==, "K11000142");
+      g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (setup_child ("GtkCheckButton", 1))));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (setup_child ("AdwEntryRow", 1))), ==,
+                       "https://emitra.example.in");
+      g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (setup_child ("AdwComboRow", 0))), ==, 1);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (setup_child ("AdwEntryRow", 2))), ==, "TVS RP3160");
+      /* Nothing was saved on the way. */
+      g_assert_true (emitra_setup_window_is_needed (settings));
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (find_setup ()), "setup.done", NULL);
+  flow_test_spin (100);
+  g_assert_null (find_setup ());
+  g_assert_false (emitra_setup_window_is_needed (settings));
+  code = g_settings_get_string (settings, "centre-code");
+  url = g_settings_get_string (settings, "gateway-url");
+  format = g_settings_get_string (settings, "receipt-format");
+  printer = g_settings_get_string (settings, "printer");
+  g_assert_cmpstr (code, ==, "K11000142");
+  g_assert_cmpstr (url, ==, "https://emitra.example.in");
+  g_assert_cmpstr (format, ==, "a4");
+  g_assert_cmpstr (printer, ==, "TVS RP3160");
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "en");
+
+  gtk_window_destroy (GTK_WINDOW (get_window ()));
+  flow_test_spin (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +403,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/ui/language-switch/keeps-work", test_switch_keeps_work);
+  g_test_add_func ("/ui/language-switch/from-setup", test_switch_from_setup);
 
   status = g_test_run ();
   g_clear_object (&app);

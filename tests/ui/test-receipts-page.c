@@ -150,6 +150,23 @@ find_details_window (void)
   return NULL;
 }
 
+static gboolean
+details_open (gpointer data)
+{
+  return find_details_window () != NULL;
+}
+
+/* The selected receipt's details, opened as Enter opens them, and loaded. */
+static EmitraReceiptDetails *
+open_details (Fixture *f)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "receipts.details", NULL);
+  spin_until (details_open, NULL, 5000);
+  g_assert_nonnull (find_details_window ());
+  spin_for (500);
+  return find_details_window ();
+}
+
 static char *
 today_at (const char *time)
 {
@@ -206,11 +223,35 @@ seed (Fixture *f)
   g_assert_no_error (error);
 }
 
+/* The digit set Preferences chose, for the tests of how numbers look. */
+typedef struct
+{
+  gboolean    devanagari;
+  const char *number;    /* the January receipt's number */
+  const char *when;      /* when it was issued: not today, so with its date */
+  const char *total;
+  const char *issued;    /* the year, in its details window's date in words */
+  const char *pending;   /* the queued submission's amount */
+  const char *on_paper;  /* the total, on its reprint */
+  gunichar    first;     /* the digits that must not show: from ... */
+  gunichar    last;      /* ... to */
+} DigitsCase;
+
+static const DigitsCase digits_cases[] = {
+  { FALSE, "1\n", "15/01/2026 11:00\n", "₹90.00\n", "2026, 11:00", "₹75.00", "₹90.00", 0x0966, 0x096F },
+  { TRUE, "१\n", "१५/०१/२०२६ ११:००\n", "₹९०.००\n", "२०२६, ११:००", "₹७५.००", "₹९०.००", '0', '9' },
+};
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  const DigitsCase *digits = data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("in.emitra.Desk");
+
+  /* Chosen before the page is built, as the language switch rebuilds it. */
+  g_settings_set_boolean (settings, "devanagari-digits", digits != NULL && digits->devanagari);
 
   /* A desk of its own for each test. */
   f->dir = g_build_filename (g_get_user_data_dir (), "emitra-desk-XXXXXX", NULL);
@@ -237,6 +278,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gpointer page = f->page;
+  g_autoptr(GSettings) settings = g_settings_new ("in.emitra.Desk");
 
   /* Closing the window lets go of the page, its lists and its rows. */
   g_object_add_weak_pointer (G_OBJECT (page), &page);
@@ -246,6 +288,7 @@ fixture_tear_down (Fixture       *f,
   g_assert_null (page);
   g_clear_object (&f->desk);
   g_free (f->dir);
+  g_settings_reset (settings, "devanagari-digits");
 }
 
 static void
@@ -393,14 +436,7 @@ test_reprint_and_details (Fixture       *f,
   g_assert_nonnull (strstr (text, "DUPLICATE"));
 
   /* Details: every field, the history and the QR payload. */
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "receipts.details", NULL);
-  for (gint64 until = g_get_monotonic_time () + 5000000; details == NULL && g_get_monotonic_time () < until;)
-    {
-      details = find_details_window ();
-      g_main_context_iteration (NULL, FALSE);
-    }
-  g_assert_nonnull (details);
-  spin_for (500);
+  details = open_details (f);
   collect_labels (GTK_WIDGET (details), labels);
   g_test_message ("%s", labels->str);
   qr = emitra_receipt_dup_qr_payload (selected);
@@ -531,6 +567,76 @@ test_pending (Fixture       *f,
   g_assert_cmpint (emitra_receipt_get_status (receipt), ==, EMITRA_RECEIPT_STATUS_PROVISIONAL);
 }
 
+/* The first character of @text in [@first, @last], or 0. */
+static gunichar
+find_digit (const char *text,
+            gunichar    first,
+            gunichar    last)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) >= first && g_utf8_get_char (p) <= last)
+      return g_utf8_get_char (p);
+  return 0;
+}
+
+/* Every number, amount and date on the page, in its details and in its
+ * Pending view follows Preferences' digits, and no digit of the other set
+ * shows anywhere on them. */
+static void
+test_digits (Fixture       *f,
+             gconstpointer  data)
+{
+  const DigitsCase *c = data;
+  AdwViewStack *stack = ADW_VIEW_STACK (find_child (GTK_WIDGET (f->page), ADW_TYPE_VIEW_STACK));
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "reprint.pdf", NULL);
+  g_autofree char *command = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  EmitraReceiptDetails *details = NULL;
+
+  /* January's receipt: not today's, so its time shows with its date. */
+  emitra_receipts_page_set_range (f->page, "2026-01-01", "2026-01-31");
+  wait_idle (f);
+  collect_labels (GTK_WIDGET (f->page), labels);
+  g_test_message ("%s", labels->str);
+  g_assert_nonnull (strstr (labels->str, c->number));
+  g_assert_nonnull (strstr (labels->str, c->when));
+  g_assert_nonnull (strstr (labels->str, c->total));
+  g_assert_cmpuint (find_digit (labels->str, c->first, c->last), ==, 0);
+  maybe_screenshot (f, f->window, c->devanagari ? "digits-devanagari" : "digits-latin");
+
+  /* A reprint is in the digits the screen shows. */
+  g_assert_true (emitra_receipts_page_reprint_to_file (f->page, pdf, &error));
+  g_assert_no_error (error);
+  command = g_strdup_printf ("pdftotext -raw -enc UTF-8 '%s' -", pdf);
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, c->on_paper));
+
+  details = open_details (f);
+  g_string_truncate (labels, 0);
+  collect_labels (GTK_WIDGET (details), labels);
+  g_assert_nonnull (strstr (labels->str, c->number));
+  g_assert_nonnull (strstr (labels->str, c->issued));
+  g_assert_nonnull (strstr (labels->str, c->total));
+  /* IDs keep the digits the gateway and the citizen's papers write them in. */
+  g_assert_nonnull (strstr (labels->str, "9460000001\n"));
+  gtk_window_destroy (GTK_WINDOW (details));
+
+  adw_view_stack_set_visible_child_name (stack, "pending");
+  spin_for (300);
+  g_string_truncate (labels, 0);
+  collect_labels (adw_view_stack_get_visible_child (stack), labels);
+  g_test_message ("%s", labels->str);
+  g_assert_nonnull (strstr (labels->str, c->pending));
+  g_assert_cmpuint (find_digit (labels->str, c->first, c->last), ==, 0);
+  /* The tab says something waits; a number only where libadwaita can
+   * draw it in the chosen digits. */
+  g_assert_true (adw_view_stack_page_get_needs_attention (adw_view_stack_get_page (stack, adw_view_stack_get_visible_child (stack))));
+  maybe_screenshot (f, f->window, c->devanagari ? "digits-pending-devanagari" : "digits-pending-latin");
+}
+
 /* The page each layout prints on, and what printing remembers of it. */
 static void
 test_page_setup (void)
@@ -633,6 +739,10 @@ main (int   argc,
               fixture_set_up, test_reprint_and_details, fixture_tear_down);
   g_test_add ("/ui/receipts-page/pending", Fixture, NULL,
               fixture_set_up, test_pending, fixture_tear_down);
+  g_test_add ("/ui/receipts-page/digits/latin", Fixture, &digits_cases[0],
+              fixture_set_up, test_digits, fixture_tear_down);
+  g_test_add ("/ui/receipts-page/digits/devanagari", Fixture, &digits_cases[1],
+              fixture_set_up, test_digits, fixture_tear_down);
   g_test_add_func ("/ui/receipts-page/page-setup", test_page_setup);
   g_test_add_func ("/ui/receipts-page/no-desk", test_no_desk);
 

@@ -83,6 +83,41 @@ test_setup_validates_and_saves (void)
     gtk_window_destroy (GTK_WINDOW (setup));
 }
 
+/* The language buttons show the language the words are in, write nothing
+ * until one is chosen, and then write the choice at once. */
+static void
+test_setup_language (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("in.emitra.Desk");
+  EmitraSetupWindow *setup;
+  GtkWidget *english;
+  GtkWidget *hindi;
+  g_autofree char *untouched = NULL;
+  g_autofree char *chosen = NULL;
+  g_autofree char *again = NULL;
+  gboolean session_hindi = g_strcmp0 (g_getenv ("LANGUAGE"), "hi") == 0;
+
+  g_settings_reset (settings, "language");
+  setup = emitra_setup_window_new (settings);
+  english = find_by_buildable_id (GTK_WIDGET (setup), "GtkToggleButton", 0);
+  hindi = find_by_buildable_id (GTK_WIDGET (setup), "GtkToggleButton", 1);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (english)), ==, "English");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (hindi)), ==, "हिन्दी");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (session_hindi ? hindi : english)));
+  untouched = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (untouched, ==, "");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (session_hindi ? english : hindi), TRUE);
+  chosen = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (chosen, ==, session_hindi ? "en" : "hi");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (session_hindi ? hindi : english), TRUE);
+  again = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (again, ==, session_hindi ? "hi" : "en");
+
+  gtk_window_destroy (GTK_WINDOW (setup));
+  g_settings_reset (settings, "language");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -94,6 +129,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/setup/validates-and-saves", test_setup_validates_and_saves);
+  g_test_add_func ("/ui/setup/language", test_setup_language);
 
   return g_test_run ();
 }
