@@ -32,4 +32,8 @@ fi
 
 if [ ! -f _build/build.ninja ]; then
   meson setup _build --prefix="$top/_build/install" -Dprofile=default -Dtests=enabled --werror >/dev/null
+elif ! meson introspect _build --buildoptions 2>/dev/null | grep -q "\"name\": \"prefix\", \"value\": \"$top/_build/install\""; then
+  # A _build set up by hand: ./run installs into the prefix, which must
+  # stay inside the checkout, never /usr/local.
+  meson configure _build --prefix="$top/_build/install" >/dev/null
 fi
