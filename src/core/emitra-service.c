@@ -10,42 +10,39 @@
 
 #include "emitra-service.h"
 
+#include "emitra-catalog-entry-private.h"
 #include "emitra-json.h"
 #include "emitra-json-reader.h"
 #include "emitra-service-private.h"
 
 struct _EmitraService
 {
-  GObject     parent_instance;
+  GObject             parent_instance;
 
-  char       *id;
-  char       *name_en;
-  char       *name_hi;
-  char       *description_en;
-  char       *description_hi;
-  char       *department_id;
-  char       *category_id;
-  char       *charge_rule;
-  char      **keywords;
-  GListStore *documents;
-  JsonObject *form;          /* read from the document when first asked for */
-  GBytes     *document;
-  gsize       form_offset;
-  gsize       form_length;
-  gint64      department_fee;
-  int         delivery_days;
-  guint       index;
-  gboolean    bill;
+  EmitraCatalogEntry  entry;
+  char               *description_en;
+  char               *description_hi;
+  char               *department_id;
+  char               *category_id;
+  char               *charge_rule;
+  char              **keywords;
+  GListStore         *documents;
+  JsonObject         *form;          /* read from the document when first asked for */
+  GBytes             *document;
+  gsize               form_offset;
+  gsize               form_length;
+  gint64              department_fee;
+  int                 delivery_days;
+  guint               index;
+  gboolean            bill;
 };
 
 G_DEFINE_FINAL_TYPE (EmitraService, emitra_service, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_NAME_EN,
-  PROP_NAME_HI,
-  PROP_DESCRIPTION_EN,
+  PROP_ID,  /* then name-en and name-hi: EmitraCatalogEntry's properties */
+  PROP_DESCRIPTION_EN = PROP_ID + EMITRA_CATALOG_ENTRY_N_PROPS,
   PROP_DESCRIPTION_HI,
   PROP_DEPARTMENT_ID,
   PROP_CATEGORY_ID,
@@ -63,9 +60,7 @@ static GParamSpec *properties[N_PROPS];
 void
 _emitra_service_data_clear (EmitraServiceData *data)
 {
-  g_clear_pointer (&data->id, g_free);
-  g_clear_pointer (&data->name_en, g_free);
-  g_clear_pointer (&data->name_hi, g_free);
+  _emitra_catalog_entry_clear (&data->entry);
   g_clear_pointer (&data->description_en, g_free);
   g_clear_pointer (&data->description_hi, g_free);
   g_clear_pointer (&data->department_id, g_free);
@@ -85,9 +80,8 @@ _emitra_service_new (EmitraServiceData *data,
   EmitraService *self = g_object_new (EMITRA_TYPE_SERVICE, NULL);
 
   self->index = index;
-  self->id = g_steal_pointer (&data->id);
-  self->name_en = g_steal_pointer (&data->name_en);
-  self->name_hi = g_steal_pointer (&data->name_hi);
+  self->entry = data->entry;
+  data->entry = (EmitraCatalogEntry) { NULL };
   self->description_en = g_steal_pointer (&data->description_en);
   self->description_hi = g_steal_pointer (&data->description_hi);
   self->department_id = g_steal_pointer (&data->department_id);
@@ -107,38 +101,7 @@ _emitra_service_new (EmitraServiceData *data,
   return self;
 }
 
-const char *
-emitra_service_get_id (EmitraService *self)
-{
-  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
-
-  return self->id;
-}
-
-const char *
-emitra_service_get_name_en (EmitraService *self)
-{
-  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
-
-  return self->name_en;
-}
-
-const char *
-emitra_service_get_name_hi (EmitraService *self)
-{
-  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
-
-  return self->name_hi;
-}
-
-const char *
-emitra_service_get_name (EmitraService *self,
-                         gboolean       hindi)
-{
-  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
-
-  return hindi ? self->name_hi : self->name_en;
-}
+EMITRA_CATALOG_ENTRY_DEFINE_GETTERS (EmitraService, emitra_service, EMITRA_IS_SERVICE)
 
 const char *
 emitra_service_get_description_en (EmitraService *self)
@@ -329,15 +292,6 @@ emitra_service_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_NAME_EN:
-      g_value_set_string (value, self->name_en);
-      break;
-    case PROP_NAME_HI:
-      g_value_set_string (value, self->name_hi);
-      break;
     case PROP_DESCRIPTION_EN:
       g_value_set_string (value, self->description_en);
       break;
@@ -369,7 +323,8 @@ emitra_service_get_property (GObject    *object,
       g_value_set_object (value, self->documents);
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!_emitra_catalog_entry_get_property (&self->entry, prop_id, PROP_ID, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -378,9 +333,7 @@ emitra_service_finalize (GObject *object)
 {
   EmitraService *self = EMITRA_SERVICE (object);
 
-  g_free (self->id);
-  g_free (self->name_en);
-  g_free (self->name_hi);
+  _emitra_catalog_entry_clear (&self->entry);
   g_free (self->description_en);
   g_free (self->description_hi);
   g_free (self->department_id);
@@ -394,13 +347,6 @@ emitra_service_finalize (GObject *object)
   G_OBJECT_CLASS (emitra_service_parent_class)->finalize (object);
 }
 
-static GParamSpec *
-string_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, NULL,
-                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-}
-
 static void
 emitra_service_class_init (EmitraServiceClass *klass)
 {
@@ -410,14 +356,12 @@ emitra_service_class_init (EmitraServiceClass *klass)
   object_class->get_property = emitra_service_get_property;
   object_class->finalize = emitra_service_finalize;
 
-  properties[PROP_ID] = string_property ("id");
-  properties[PROP_NAME_EN] = string_property ("name-en");
-  properties[PROP_NAME_HI] = string_property ("name-hi");
-  properties[PROP_DESCRIPTION_EN] = string_property ("description-en");
-  properties[PROP_DESCRIPTION_HI] = string_property ("description-hi");
-  properties[PROP_DEPARTMENT_ID] = string_property ("department-id");
-  properties[PROP_CATEGORY_ID] = string_property ("category-id");
-  properties[PROP_CHARGE_RULE] = string_property ("charge-rule");
+  _emitra_catalog_entry_install_properties (properties, PROP_ID);
+  properties[PROP_DESCRIPTION_EN] = _emitra_catalog_string_property ("description-en");
+  properties[PROP_DESCRIPTION_HI] = _emitra_catalog_string_property ("description-hi");
+  properties[PROP_DEPARTMENT_ID] = _emitra_catalog_string_property ("department-id");
+  properties[PROP_CATEGORY_ID] = _emitra_catalog_string_property ("category-id");
+  properties[PROP_CHARGE_RULE] = _emitra_catalog_string_property ("charge-rule");
   properties[PROP_DEPARTMENT_FEE] =
     g_param_spec_int64 ("department-fee", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_BILL] = g_param_spec_boolean ("bill", NULL, NULL, FALSE, flags);
