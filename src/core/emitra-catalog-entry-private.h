@@ -44,27 +44,28 @@ GParamSpec *_emitra_catalog_string_property         (const char                *
 
 /* Defines type_name_get_id(), _get_name_en(), _get_name_hi() and
  * _get_name() for a type whose instance struct holds an EmitraCatalogEntry
- * named `entry`; their prototypes stay in the type's public header. */
-#define EMITRA_CATALOG_ENTRY_DEFINE_GETTERS(TypeName, type_name, TYPE_CHECK) \
+ * as @member (`entry`, or `data.entry`); their prototypes stay in the
+ * type's public header. */
+#define EMITRA_CATALOG_ENTRY_DEFINE_GETTERS(TypeName, type_name, TYPE_CHECK, member) \
   const char *                                                              \
   type_name##_get_id (TypeName *self)                                       \
   {                                                                         \
     g_return_val_if_fail (TYPE_CHECK (self), NULL);                         \
-    return self->entry.id;                                                  \
+    return self->member.id;                                                  \
   }                                                                         \
                                                                             \
   const char *                                                              \
   type_name##_get_name_en (TypeName *self)                                  \
   {                                                                         \
     g_return_val_if_fail (TYPE_CHECK (self), NULL);                         \
-    return self->entry.name_en;                                             \
+    return self->member.name_en;                                             \
   }                                                                         \
                                                                             \
   const char *                                                              \
   type_name##_get_name_hi (TypeName *self)                                  \
   {                                                                         \
     g_return_val_if_fail (TYPE_CHECK (self), NULL);                         \
-    return self->entry.name_hi;                                             \
+    return self->member.name_hi;                                             \
   }                                                                         \
                                                                             \
   const char *                                                              \
@@ -72,7 +73,7 @@ GParamSpec *_emitra_catalog_string_property         (const char                *
                         gboolean  hindi)                                    \
   {                                                                         \
     g_return_val_if_fail (TYPE_CHECK (self), NULL);                         \
-    return hindi ? self->entry.name_hi : self->entry.name_en;               \
+    return hindi ? self->member.name_hi : self->member.name_en;               \
   }
 
 G_END_DECLS

@@ -41,7 +41,7 @@ emitra_category_new_from_json (JsonObject  *object,
   return g_steal_pointer (&self);
 }
 
-EMITRA_CATALOG_ENTRY_DEFINE_GETTERS (EmitraCategory, emitra_category, EMITRA_IS_CATEGORY)
+EMITRA_CATALOG_ENTRY_DEFINE_GETTERS (EmitraCategory, emitra_category, EMITRA_IS_CATEGORY, entry)
 
 static void
 emitra_category_get_property (GObject    *object,

@@ -41,7 +41,7 @@ emitra_department_new_from_json (JsonObject  *object,
   return g_steal_pointer (&self);
 }
 
-EMITRA_CATALOG_ENTRY_DEFINE_GETTERS (EmitraDepartment, emitra_department, EMITRA_IS_DEPARTMENT)
+EMITRA_CATALOG_ENTRY_DEFINE_GETTERS (EmitraDepartment, emitra_department, EMITRA_IS_DEPARTMENT, entry)
 
 static void
 emitra_department_get_property (GObject    *object,

@@ -51,7 +51,7 @@ emitra_district_new_from_json (JsonObject  *object,
   return g_steal_pointer (&self);
 }
 
-EMITRA_CATALOG_ENTRY_DEFINE_GETTERS (EmitraDistrict, emitra_district, EMITRA_IS_DISTRICT)
+EMITRA_CATALOG_ENTRY_DEFINE_GETTERS (EmitraDistrict, emitra_district, EMITRA_IS_DISTRICT, entry)
 
 const char *
 emitra_district_get_division_id (EmitraDistrict *self)

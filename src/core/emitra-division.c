@@ -41,7 +41,7 @@ emitra_division_new_from_json (JsonObject  *object,
   return g_steal_pointer (&self);
 }
 
-EMITRA_CATALOG_ENTRY_DEFINE_GETTERS (EmitraDivision, emitra_division, EMITRA_IS_DIVISION)
+EMITRA_CATALOG_ENTRY_DEFINE_GETTERS (EmitraDivision, emitra_division, EMITRA_IS_DIVISION, entry)
 
 static void
 emitra_division_get_property (GObject    *object,

@@ -74,7 +74,7 @@ _emitra_document_requirement_new (char     *id,
 }
 
 EMITRA_CATALOG_ENTRY_DEFINE_GETTERS (EmitraDocumentRequirement, emitra_document_requirement,
-                                     EMITRA_IS_DOCUMENT_REQUIREMENT)
+                                     EMITRA_IS_DOCUMENT_REQUIREMENT, entry)
 
 gboolean
 emitra_document_requirement_get_required (EmitraDocumentRequirement *self)

@@ -7,8 +7,9 @@
 G_BEGIN_DECLS
 
 /* A checked service, as the catalog's reader collects it; the service
- * takes what it holds. Its form stays in the document (the bytes and the
- * range of its "form" value), read when first asked for. */
+ * takes it whole and keeps it as its own fields. Its form stays in the
+ * document (the bytes and the range of its "form" value), read when first
+ * asked for. */
 typedef struct
 {
   EmitraCatalogEntry  entry;

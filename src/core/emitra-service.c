@@ -17,24 +17,11 @@
 
 struct _EmitraService
 {
-  GObject             parent_instance;
+  GObject            parent_instance;
 
-  EmitraCatalogEntry  entry;
-  char               *description_en;
-  char               *description_hi;
-  char               *department_id;
-  char               *category_id;
-  char               *charge_rule;
-  char              **keywords;
-  GListStore         *documents;
-  JsonObject         *form;          /* read from the document when first asked for */
-  GBytes             *document;
-  gsize               form_offset;
-  gsize               form_length;
-  gint64              department_fee;
-  int                 delivery_days;
-  guint               index;
-  gboolean            bill;
+  EmitraServiceData  data;
+  JsonObject        *form;   /* read from data.document when first asked for */
+  guint              index;
 };
 
 G_DEFINE_FINAL_TYPE (EmitraService, emitra_service, G_TYPE_OBJECT)
@@ -78,37 +65,28 @@ _emitra_service_new (EmitraServiceData *data,
                      guint              index)
 {
   EmitraService *self = g_object_new (EMITRA_TYPE_SERVICE, NULL);
+  GListStore *no_documents = g_steal_pointer (&self->data.documents);
 
   self->index = index;
-  self->entry = data->entry;
-  data->entry = (EmitraCatalogEntry) { NULL };
-  self->description_en = g_steal_pointer (&data->description_en);
-  self->description_hi = g_steal_pointer (&data->description_hi);
-  self->department_id = g_steal_pointer (&data->department_id);
-  self->category_id = g_steal_pointer (&data->category_id);
-  self->charge_rule = g_steal_pointer (&data->charge_rule);
-  self->keywords = data->keywords != NULL ? g_steal_pointer (&data->keywords) : g_new0 (char *, 1);
-  if (data->documents != NULL)
-    g_set_object (&self->documents, data->documents);
-  self->department_fee = data->department_fee;
-  self->delivery_days = data->delivery_days;
-  self->bill = data->bill;
-  self->document = g_steal_pointer (&data->document);
-  self->form_offset = data->form_offset;
-  self->form_length = data->form_length;
-  _emitra_service_data_clear (data);
+  self->data = *data;
+  *data = (EmitraServiceData) { 0 };
+  if (self->data.keywords == NULL)
+    self->data.keywords = g_new0 (char *, 1);
+  if (self->data.documents == NULL)
+    self->data.documents = g_steal_pointer (&no_documents);
+  g_clear_object (&no_documents);
 
   return self;
 }
 
-EMITRA_CATALOG_ENTRY_DEFINE_GETTERS (EmitraService, emitra_service, EMITRA_IS_SERVICE)
+EMITRA_CATALOG_ENTRY_DEFINE_GETTERS (EmitraService, emitra_service, EMITRA_IS_SERVICE, data.entry)
 
 const char *
 emitra_service_get_description_en (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return self->description_en;
+  return self->data.description_en;
 }
 
 const char *
@@ -116,7 +94,7 @@ emitra_service_get_description_hi (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return self->description_hi;
+  return self->data.description_hi;
 }
 
 const char *
@@ -125,7 +103,7 @@ emitra_service_get_description (EmitraService *self,
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return hindi ? self->description_hi : self->description_en;
+  return hindi ? self->data.description_hi : self->data.description_en;
 }
 
 const char *
@@ -133,7 +111,7 @@ emitra_service_get_department_id (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return self->department_id;
+  return self->data.department_id;
 }
 
 const char *
@@ -141,7 +119,7 @@ emitra_service_get_category_id (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return self->category_id;
+  return self->data.category_id;
 }
 
 /* In paise; 0 when the department charges nothing, and for bills (the
@@ -151,7 +129,7 @@ emitra_service_get_department_fee (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), 0);
 
-  return self->department_fee;
+  return self->data.department_fee;
 }
 
 const char *
@@ -159,7 +137,7 @@ emitra_service_get_charge_rule (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return self->charge_rule;
+  return self->data.charge_rule;
 }
 
 gboolean
@@ -167,7 +145,7 @@ emitra_service_get_bill (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), FALSE);
 
-  return self->bill;
+  return self->data.bill;
 }
 
 /* The guaranteed delivery time in days, or -1 when the law sets none. */
@@ -176,7 +154,7 @@ emitra_service_get_delivery_days (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), -1);
 
-  return self->delivery_days;
+  return self->data.delivery_days;
 }
 
 const char * const *
@@ -184,7 +162,7 @@ emitra_service_get_keywords (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return (const char * const *) self->keywords;
+  return (const char * const *) self->data.keywords;
 }
 
 /* A list of EmitraDocumentRequirement. */
@@ -193,7 +171,7 @@ emitra_service_get_documents (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return G_LIST_MODEL (self->documents);
+  return G_LIST_MODEL (self->data.documents);
 }
 
 /* The service's "form" object: { "groups": [...], "fields": [...] },
@@ -207,12 +185,12 @@ emitra_service_get_form (EmitraService *self)
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
   form = g_atomic_pointer_get (&self->form);
-  if (form != NULL || self->document == NULL)
+  if (form != NULL || self->data.document == NULL)
     return form;
 
   /* The catalog checked this range when it was read. */
-  form = emitra_json_reader_parse_object ((const char *) g_bytes_get_data (self->document, NULL) + self->form_offset,
-                                          self->form_length, NULL);
+  form = emitra_json_reader_parse_object ((const char *) g_bytes_get_data (self->data.document, NULL) + self->data.form_offset,
+                                          self->data.form_length, NULL);
   g_return_val_if_fail (form != NULL, NULL);
   if (!g_atomic_pointer_compare_and_exchange (&self->form, NULL, form))
     json_object_unref (form);
@@ -293,37 +271,37 @@ emitra_service_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_DESCRIPTION_EN:
-      g_value_set_string (value, self->description_en);
+      g_value_set_string (value, self->data.description_en);
       break;
     case PROP_DESCRIPTION_HI:
-      g_value_set_string (value, self->description_hi);
+      g_value_set_string (value, self->data.description_hi);
       break;
     case PROP_DEPARTMENT_ID:
-      g_value_set_string (value, self->department_id);
+      g_value_set_string (value, self->data.department_id);
       break;
     case PROP_CATEGORY_ID:
-      g_value_set_string (value, self->category_id);
+      g_value_set_string (value, self->data.category_id);
       break;
     case PROP_DEPARTMENT_FEE:
-      g_value_set_int64 (value, self->department_fee);
+      g_value_set_int64 (value, self->data.department_fee);
       break;
     case PROP_CHARGE_RULE:
-      g_value_set_string (value, self->charge_rule);
+      g_value_set_string (value, self->data.charge_rule);
       break;
     case PROP_BILL:
-      g_value_set_boolean (value, self->bill);
+      g_value_set_boolean (value, self->data.bill);
       break;
     case PROP_DELIVERY_DAYS:
-      g_value_set_int (value, self->delivery_days);
+      g_value_set_int (value, self->data.delivery_days);
       break;
     case PROP_KEYWORDS:
-      g_value_set_boxed (value, self->keywords);
+      g_value_set_boxed (value, self->data.keywords);
       break;
     case PROP_DOCUMENTS:
-      g_value_set_object (value, self->documents);
+      g_value_set_object (value, self->data.documents);
       break;
     default:
-      if (!_emitra_catalog_entry_get_property (&self->entry, prop_id, PROP_ID, value))
+      if (!_emitra_catalog_entry_get_property (&self->data.entry, prop_id, PROP_ID, value))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -333,16 +311,8 @@ emitra_service_finalize (GObject *object)
 {
   EmitraService *self = EMITRA_SERVICE (object);
 
-  _emitra_catalog_entry_clear (&self->entry);
-  g_free (self->description_en);
-  g_free (self->description_hi);
-  g_free (self->department_id);
-  g_free (self->category_id);
-  g_free (self->charge_rule);
-  g_strfreev (self->keywords);
-  g_clear_object (&self->documents);
+  _emitra_service_data_clear (&self->data);
   g_clear_pointer (&self->form, json_object_unref);
-  g_clear_pointer (&self->document, g_bytes_unref);
 
   G_OBJECT_CLASS (emitra_service_parent_class)->finalize (object);
 }
@@ -375,6 +345,6 @@ emitra_service_class_init (EmitraServiceClass *klass)
 static void
 emitra_service_init (EmitraService *self)
 {
-  self->documents = g_list_store_new (EMITRA_TYPE_DOCUMENT_REQUIREMENT);
-  self->delivery_days = -1;
+  self->data.documents = g_list_store_new (EMITRA_TYPE_DOCUMENT_REQUIREMENT);
+  self->data.delivery_days = -1;
 }
