@@ -237,9 +237,9 @@ typedef struct
 } TextMember;
 
 static const TextMember text_members[] = {
-  { "id", G_STRUCT_OFFSET (EmitraServiceData, id) },
-  { "name_en", G_STRUCT_OFFSET (EmitraServiceData, name_en) },
-  { "name_hi", G_STRUCT_OFFSET (EmitraServiceData, name_hi) },
+  { "id", G_STRUCT_OFFSET (EmitraServiceData, entry.id) },
+  { "name_en", G_STRUCT_OFFSET (EmitraServiceData, entry.name_en) },
+  { "name_hi", G_STRUCT_OFFSET (EmitraServiceData, entry.name_hi) },
   { "description_en", G_STRUCT_OFFSET (EmitraServiceData, description_en) },
   { "description_hi", G_STRUCT_OFFSET (EmitraServiceData, description_hi) },
   { "department", G_STRUCT_OFFSET (EmitraServiceData, department_id) },
@@ -253,8 +253,10 @@ static char *
 service_where (EmitraServiceData *data,
                guint              index)
 {
-  return data->id != NULL && is_id (data->id, TRUE) ? g_strdup_printf ("services/%s", data->id)
-                                                    : g_strdup_printf ("services/%u", index);
+  const char *id = data->entry.id;
+
+  return id != NULL && is_id (id, TRUE) ? g_strdup_printf ("services/%s", id)
+                                        : g_strdup_printf ("services/%u", index);
 }
 
 /* What a service says about itself, at the end of its object: present,
@@ -276,7 +278,7 @@ check_service (EmitraServiceData  *data,
 
   if (texts[0] != EMITRA_VALUE_OK)
     return _emitra_catalog_set_state_error (error, texts[0], "id", where);
-  if (!is_id (data->id, TRUE))
+  if (!is_id (data->entry.id, TRUE))
     return _emitra_catalog_set_state_error (error, EMITRA_VALUE_WRONG, "id", where);
   for (guint i = 1; i < N_TEXTS; i++)
     if (texts[i] != EMITRA_VALUE_OK)

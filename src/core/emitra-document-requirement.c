@@ -8,28 +8,25 @@
 
 #include "emitra-document-requirement.h"
 
+#include "emitra-catalog-entry-private.h"
 #include "emitra-catalog-private.h"
 #include "emitra-service-private.h"
 
 struct _EmitraDocumentRequirement
 {
-  GObject   parent_instance;
+  GObject             parent_instance;
 
-  char     *id;
-  char     *name_en;
-  char     *name_hi;
-  gboolean  required;
-  gboolean  original_seen;
+  EmitraCatalogEntry  entry;
+  gboolean            required;
+  gboolean            original_seen;
 };
 
 G_DEFINE_FINAL_TYPE (EmitraDocumentRequirement, emitra_document_requirement, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_NAME_EN,
-  PROP_NAME_HI,
-  PROP_REQUIRED,
+  PROP_ID,  /* then name-en and name-hi: EmitraCatalogEntry's properties */
+  PROP_REQUIRED = PROP_ID + EMITRA_CATALOG_ENTRY_N_PROPS,
   PROP_ORIGINAL_SEEN,
   N_PROPS
 };
@@ -41,31 +38,20 @@ emitra_document_requirement_new_from_json (JsonObject  *object,
                                            const char  *where,
                                            GError     **error)
 {
-  EmitraDocumentRequirement *self;
-  const char *id, *name_en, *name_hi;
-  gboolean required, original_seen;
+  g_autoptr(EmitraDocumentRequirement) self = NULL;
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  if ((id = _emitra_catalog_require_text (object, "id", where, error)) == NULL ||
-      !_emitra_catalog_check_id (id, "id", where, error) ||
-      (name_en = _emitra_catalog_require_text (object, "name_en", where, error)) == NULL ||
-      (name_hi = _emitra_catalog_require_text (object, "name_hi", where, error)) == NULL ||
+  self = g_object_new (EMITRA_TYPE_DOCUMENT_REQUIREMENT, NULL);
+  if (!_emitra_catalog_entry_read (&self->entry, object, where, error) ||
       /* A document is required unless the catalog says otherwise: asking
        * for one too many is safer than letting an application through
        * without it. */
-      !_emitra_catalog_optional_bool (object, "required", where, TRUE, &required, error) ||
-      !_emitra_catalog_optional_bool (object, "original_seen", where, FALSE, &original_seen, error))
+      !_emitra_catalog_optional_bool (object, "required", where, TRUE, &self->required, error) ||
+      !_emitra_catalog_optional_bool (object, "original_seen", where, FALSE, &self->original_seen, error))
     return NULL;
 
-  self = g_object_new (EMITRA_TYPE_DOCUMENT_REQUIREMENT, NULL);
-  self->id = g_strdup (id);
-  self->name_en = g_strdup (name_en);
-  self->name_hi = g_strdup (name_hi);
-  self->required = required;
-  self->original_seen = original_seen;
-
-  return self;
+  return g_steal_pointer (&self);
 }
 
 /* From the catalog's reader, which has checked the values; takes the strings. */
@@ -78,47 +64,17 @@ _emitra_document_requirement_new (char     *id,
 {
   EmitraDocumentRequirement *self = g_object_new (EMITRA_TYPE_DOCUMENT_REQUIREMENT, NULL);
 
-  self->id = id;
-  self->name_en = name_en;
-  self->name_hi = name_hi;
+  self->entry.id = id;
+  self->entry.name_en = name_en;
+  self->entry.name_hi = name_hi;
   self->required = required;
   self->original_seen = original_seen;
 
   return self;
 }
 
-const char *
-emitra_document_requirement_get_id (EmitraDocumentRequirement *self)
-{
-  g_return_val_if_fail (EMITRA_IS_DOCUMENT_REQUIREMENT (self), NULL);
-
-  return self->id;
-}
-
-const char *
-emitra_document_requirement_get_name_en (EmitraDocumentRequirement *self)
-{
-  g_return_val_if_fail (EMITRA_IS_DOCUMENT_REQUIREMENT (self), NULL);
-
-  return self->name_en;
-}
-
-const char *
-emitra_document_requirement_get_name_hi (EmitraDocumentRequirement *self)
-{
-  g_return_val_if_fail (EMITRA_IS_DOCUMENT_REQUIREMENT (self), NULL);
-
-  return self->name_hi;
-}
-
-const char *
-emitra_document_requirement_get_name (EmitraDocumentRequirement *self,
-                                      gboolean                   hindi)
-{
-  g_return_val_if_fail (EMITRA_IS_DOCUMENT_REQUIREMENT (self), NULL);
-
-  return hindi ? self->name_hi : self->name_en;
-}
+EMITRA_CATALOG_ENTRY_DEFINE_GETTERS (EmitraDocumentRequirement, emitra_document_requirement,
+                                     EMITRA_IS_DOCUMENT_REQUIREMENT, entry)
 
 gboolean
 emitra_document_requirement_get_required (EmitraDocumentRequirement *self)
@@ -146,15 +102,6 @@ emitra_document_requirement_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_NAME_EN:
-      g_value_set_string (value, self->name_en);
-      break;
-    case PROP_NAME_HI:
-      g_value_set_string (value, self->name_hi);
-      break;
     case PROP_REQUIRED:
       g_value_set_boolean (value, self->required);
       break;
@@ -162,7 +109,8 @@ emitra_document_requirement_get_property (GObject    *object,
       g_value_set_boolean (value, self->original_seen);
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!_emitra_catalog_entry_get_property (&self->entry, prop_id, PROP_ID, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -171,9 +119,7 @@ emitra_document_requirement_finalize (GObject *object)
 {
   EmitraDocumentRequirement *self = EMITRA_DOCUMENT_REQUIREMENT (object);
 
-  g_free (self->id);
-  g_free (self->name_en);
-  g_free (self->name_hi);
+  _emitra_catalog_entry_clear (&self->entry);
 
   G_OBJECT_CLASS (emitra_document_requirement_parent_class)->finalize (object);
 }
@@ -182,26 +128,14 @@ static void
 emitra_document_requirement_class_init (EmitraDocumentRequirementClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->get_property = emitra_document_requirement_get_property;
   object_class->finalize = emitra_document_requirement_finalize;
 
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_NAME_EN] =
-    g_param_spec_string ("name-en", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_NAME_HI] =
-    g_param_spec_string ("name-hi", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_REQUIRED] =
-    g_param_spec_boolean ("required", NULL, NULL, TRUE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_ORIGINAL_SEEN] =
-    g_param_spec_boolean ("original-seen", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-
+  _emitra_catalog_entry_install_properties (properties, PROP_ID);
+  properties[PROP_REQUIRED] = g_param_spec_boolean ("required", NULL, NULL, TRUE, flags);
+  properties[PROP_ORIGINAL_SEEN] = g_param_spec_boolean ("original-seen", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

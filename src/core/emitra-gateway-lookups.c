@@ -73,6 +73,23 @@ parse_otp_result (GBytes  *body,
   return otp;
 }
 
+/* Both OTP calls post two strings as a JSON object. */
+static EmitraGatewayCall *
+otp_call_new (const char *path,
+              const char *name1,
+              const char *value1,
+              const char *name2,
+              const char *value2)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+  EmitraGatewayCall *call = _emitra_gateway_call_new ("POST", EMITRA_GATEWAY_CALL_AUTH, "%s", path);
+
+  json_object_set_string_member (body, name1, value1);
+  json_object_set_string_member (body, name2, value2);
+  _emitra_gateway_call_set_json (call, body);
+  return call;
+}
+
 void
 emitra_gateway_client_send_otp_async (EmitraGatewayClient *self,
                                       const char          *family_id,
@@ -81,16 +98,12 @@ emitra_gateway_client_send_otp_async (EmitraGatewayClient *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  g_autoptr(JsonObject) body = json_object_new ();
   EmitraGatewayCall *call;
 
   g_return_if_fail (EMITRA_IS_GATEWAY_CLIENT (self));
   g_return_if_fail (family_id != NULL && member_id != NULL);
 
-  json_object_set_string_member (body, "family_id", family_id);
-  json_object_set_string_member (body, "member_id", member_id);
-  call = _emitra_gateway_call_new ("POST", EMITRA_GATEWAY_CALL_AUTH, "/v1/jan-aadhaar/otp");
-  _emitra_gateway_call_set_json (call, body);
+  call = otp_call_new ("/v1/jan-aadhaar/otp", "family_id", family_id, "member_id", member_id);
   _emitra_gateway_client_typed_async (self, call, parse_otp_result, otp_result_free,
                                       emitra_gateway_client_send_otp_async, cancellable, callback, user_data);
 }
@@ -121,16 +134,12 @@ emitra_gateway_client_verify_otp_async (EmitraGatewayClient *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_autoptr(JsonObject) body = json_object_new ();
   EmitraGatewayCall *call;
 
   g_return_if_fail (EMITRA_IS_GATEWAY_CLIENT (self));
   g_return_if_fail (otp_ref != NULL && otp != NULL);
 
-  json_object_set_string_member (body, "otp_ref", otp_ref);
-  json_object_set_string_member (body, "otp", otp);
-  call = _emitra_gateway_call_new ("POST", EMITRA_GATEWAY_CALL_AUTH, "/v1/jan-aadhaar/otp/verify");
-  _emitra_gateway_call_set_json (call, body);
+  call = otp_call_new ("/v1/jan-aadhaar/otp/verify", "otp_ref", otp_ref, "otp", otp);
   _emitra_gateway_client_typed_async (self, call, (EmitraGatewayParseFunc) emitra_gateway_parse_member,
                                       g_object_unref, emitra_gateway_client_verify_otp_async,
                                       cancellable, callback, user_data);

@@ -56,6 +56,19 @@ request_id_of (JsonObject *request)
   return json_node_get_string (node);
 }
 
+/* Create, verify, get and cancel: each is answered with one transaction. */
+static void
+transaction_call_async (EmitraGatewayClient *self,
+                        EmitraGatewayCall   *call,
+                        gpointer             source_tag,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  _emitra_gateway_client_typed_async (self, call, (EmitraGatewayParseFunc) emitra_gateway_parse_transaction,
+                                      g_object_unref, source_tag, cancellable, callback, user_data);
+}
+
 void
 emitra_gateway_client_create_transaction_async (EmitraGatewayClient *self,
                                                 JsonObject          *request,
@@ -71,9 +84,8 @@ emitra_gateway_client_create_transaction_async (EmitraGatewayClient *self,
   call = _emitra_gateway_call_new ("POST", EMITRA_GATEWAY_CALL_AUTH | EMITRA_GATEWAY_CALL_IDEMPOTENT,
                                    "/v1/transactions");
   _emitra_gateway_call_set_json (call, request);
-  _emitra_gateway_client_typed_async (self, call, (EmitraGatewayParseFunc) emitra_gateway_parse_transaction,
-                                      g_object_unref, emitra_gateway_client_create_transaction_async,
-                                      cancellable, callback, user_data);
+  transaction_call_async (self, call, emitra_gateway_client_create_transaction_async,
+                          cancellable, callback, user_data);
 }
 
 EmitraTransaction *
@@ -96,11 +108,9 @@ emitra_gateway_client_verify_transaction_async (EmitraGatewayClient *self,
   g_return_if_fail (EMITRA_IS_GATEWAY_CLIENT (self));
   g_return_if_fail (request_id != NULL);
 
-  _emitra_gateway_client_typed_async (self,
-                                      _emitra_gateway_call_new ("GET", EMITRA_GATEWAY_CALL_AUTH | EMITRA_GATEWAY_CALL_RETRY,
-                                                                "/v1/transactions/by-request-id/%s", id),
-                                      (EmitraGatewayParseFunc) emitra_gateway_parse_transaction, g_object_unref,
-                                      emitra_gateway_client_verify_transaction_async, cancellable, callback, user_data);
+  transaction_call_async (self, _emitra_gateway_call_new ("GET", EMITRA_GATEWAY_CALL_AUTH | EMITRA_GATEWAY_CALL_RETRY,
+                                                          "/v1/transactions/by-request-id/%s", id),
+                          emitra_gateway_client_verify_transaction_async, cancellable, callback, user_data);
 }
 
 EmitraTransaction *
@@ -123,11 +133,9 @@ emitra_gateway_client_get_transaction_async (EmitraGatewayClient *self,
   g_return_if_fail (EMITRA_IS_GATEWAY_CLIENT (self));
   g_return_if_fail (transaction_id != NULL);
 
-  _emitra_gateway_client_typed_async (self,
-                                      _emitra_gateway_call_new ("GET", EMITRA_GATEWAY_CALL_AUTH | EMITRA_GATEWAY_CALL_RETRY,
-                                                                "/v1/transactions/%s", id),
-                                      (EmitraGatewayParseFunc) emitra_gateway_parse_transaction, g_object_unref,
-                                      emitra_gateway_client_get_transaction_async, cancellable, callback, user_data);
+  transaction_call_async (self, _emitra_gateway_call_new ("GET", EMITRA_GATEWAY_CALL_AUTH | EMITRA_GATEWAY_CALL_RETRY,
+                                                          "/v1/transactions/%s", id),
+                          emitra_gateway_client_get_transaction_async, cancellable, callback, user_data);
 }
 
 EmitraTransaction *
@@ -150,11 +158,9 @@ emitra_gateway_client_cancel_transaction_async (EmitraGatewayClient *self,
   g_return_if_fail (EMITRA_IS_GATEWAY_CLIENT (self));
   g_return_if_fail (transaction_id != NULL);
 
-  _emitra_gateway_client_typed_async (self,
-                                      _emitra_gateway_call_new ("POST", EMITRA_GATEWAY_CALL_AUTH,
-                                                                "/v1/transactions/%s/cancel", id),
-                                      (EmitraGatewayParseFunc) emitra_gateway_parse_transaction, g_object_unref,
-                                      emitra_gateway_client_cancel_transaction_async, cancellable, callback, user_data);
+  transaction_call_async (self, _emitra_gateway_call_new ("POST", EMITRA_GATEWAY_CALL_AUTH,
+                                                          "/v1/transactions/%s/cancel", id),
+                          emitra_gateway_client_cancel_transaction_async, cancellable, callback, user_data);
 }
 
 EmitraTransaction *

@@ -118,6 +118,32 @@ set_wrong_type (GError     **error,
                _("“%s” in the data is not a %s."), member, expected);
 }
 
+/* The member's node when it is a @node_type node (for JSON_NODE_VALUE, one
+ * holding a @value_type); NULL with @error set when it is absent, null or
+ * of another type, which @type_name names in the message. */
+static JsonNode *
+get_typed_member (JsonObject    *object,
+                  const char    *member,
+                  JsonNodeType   node_type,
+                  GType          value_type,
+                  const char    *type_name,
+                  GError       **error)
+{
+  JsonNode *node = get_member (object, member, error);
+
+  if (node == NULL)
+    return NULL;
+
+  if (JSON_NODE_TYPE (node) != node_type ||
+      (node_type == JSON_NODE_VALUE && json_node_get_value_type (node) != value_type))
+    {
+      set_wrong_type (error, member, type_name);
+      return NULL;
+    }
+
+  return node;
+}
+
 const char *
 emitra_json_get_string (JsonObject  *object,
                         const char  *member,
@@ -127,17 +153,8 @@ emitra_json_get_string (JsonObject  *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  node = get_member (object, member, error);
-  if (node == NULL)
-    return NULL;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      set_wrong_type (error, member, "string");
-      return NULL;
-    }
-
-  return json_node_get_string (node);
+  node = get_typed_member (object, member, JSON_NODE_VALUE, G_TYPE_STRING, "string", error);
+  return node != NULL ? json_node_get_string (node) : NULL;
 }
 
 const char *
@@ -161,17 +178,11 @@ emitra_json_get_int (JsonObject  *object,
   g_return_val_if_fail (object != NULL, FALSE);
   g_return_val_if_fail (out_value != NULL, FALSE);
 
-  node = get_member (object, member, error);
-  if (node == NULL)
-    return FALSE;
-
   /* Doubles are refused on purpose: money is integer paise, and 12.5 paise
    * in a reply is an error, not something to round. */
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    {
-      set_wrong_type (error, member, "integer");
-      return FALSE;
-    }
+  node = get_typed_member (object, member, JSON_NODE_VALUE, G_TYPE_INT64, "integer", error);
+  if (node == NULL)
+    return FALSE;
 
   *out_value = json_node_get_int (node);
   return TRUE;
@@ -209,17 +220,8 @@ emitra_json_get_object (JsonObject  *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  node = get_member (object, member, error);
-  if (node == NULL)
-    return NULL;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_wrong_type (error, member, "object");
-      return NULL;
-    }
-
-  return json_node_get_object (node);
+  node = get_typed_member (object, member, JSON_NODE_OBJECT, G_TYPE_INVALID, "object", error);
+  return node != NULL ? json_node_get_object (node) : NULL;
 }
 
 JsonArray *
@@ -231,17 +233,8 @@ emitra_json_get_array (JsonObject  *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  node = get_member (object, member, error);
-  if (node == NULL)
-    return NULL;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_wrong_type (error, member, "array");
-      return NULL;
-    }
-
-  return json_node_get_array (node);
+  node = get_typed_member (object, member, JSON_NODE_ARRAY, G_TYPE_INVALID, "array", error);
+  return node != NULL ? json_node_get_array (node) : NULL;
 }
 
 /* An absent member is an empty array (returns NULL with no error set, and
@@ -259,6 +252,22 @@ emitra_json_get_array_or_empty (JsonObject  *object,
   return emitra_json_get_array (object, member, error);
 }
 
+/* The element at @index, or NULL with @error set when there is none. */
+static JsonNode *
+get_item (JsonArray  *array,
+          guint       index,
+          GError    **error)
+{
+  if (index >= json_array_get_length (array))
+    {
+      g_set_error (error, EMITRA_JSON_ERROR, EMITRA_JSON_ERROR_MISSING,
+                   _("The data has no item %u."), index);
+      return NULL;
+    }
+
+  return json_array_get_element (array, index);
+}
+
 JsonObject *
 emitra_json_array_get_object (JsonArray  *array,
                               guint       index,
@@ -268,14 +277,10 @@ emitra_json_array_get_object (JsonArray  *array,
 
   g_return_val_if_fail (array != NULL, NULL);
 
-  if (index >= json_array_get_length (array))
-    {
-      g_set_error (error, EMITRA_JSON_ERROR, EMITRA_JSON_ERROR_MISSING,
-                   _("The data has no item %u."), index);
-      return NULL;
-    }
+  node = get_item (array, index, error);
+  if (node == NULL)
+    return NULL;
 
-  node = json_array_get_element (array, index);
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, EMITRA_JSON_ERROR, EMITRA_JSON_ERROR_WRONG_TYPE,
@@ -295,14 +300,10 @@ emitra_json_array_get_string (JsonArray  *array,
 
   g_return_val_if_fail (array != NULL, NULL);
 
-  if (index >= json_array_get_length (array))
-    {
-      g_set_error (error, EMITRA_JSON_ERROR, EMITRA_JSON_ERROR_MISSING,
-                   _("The data has no item %u."), index);
-      return NULL;
-    }
+  node = get_item (array, index, error);
+  if (node == NULL)
+    return NULL;
 
-  node = json_array_get_element (array, index);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
       g_set_error (error, EMITRA_JSON_ERROR, EMITRA_JSON_ERROR_WRONG_TYPE,

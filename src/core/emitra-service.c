@@ -10,42 +10,26 @@
 
 #include "emitra-service.h"
 
+#include "emitra-catalog-entry-private.h"
 #include "emitra-json.h"
 #include "emitra-json-reader.h"
 #include "emitra-service-private.h"
 
 struct _EmitraService
 {
-  GObject     parent_instance;
+  GObject            parent_instance;
 
-  char       *id;
-  char       *name_en;
-  char       *name_hi;
-  char       *description_en;
-  char       *description_hi;
-  char       *department_id;
-  char       *category_id;
-  char       *charge_rule;
-  char      **keywords;
-  GListStore *documents;
-  JsonObject *form;          /* read from the document when first asked for */
-  GBytes     *document;
-  gsize       form_offset;
-  gsize       form_length;
-  gint64      department_fee;
-  int         delivery_days;
-  guint       index;
-  gboolean    bill;
+  EmitraServiceData  data;
+  JsonObject        *form;   /* read from data.document when first asked for */
+  guint              index;
 };
 
 G_DEFINE_FINAL_TYPE (EmitraService, emitra_service, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_NAME_EN,
-  PROP_NAME_HI,
-  PROP_DESCRIPTION_EN,
+  PROP_ID,  /* then name-en and name-hi: EmitraCatalogEntry's properties */
+  PROP_DESCRIPTION_EN = PROP_ID + EMITRA_CATALOG_ENTRY_N_PROPS,
   PROP_DESCRIPTION_HI,
   PROP_DEPARTMENT_ID,
   PROP_CATEGORY_ID,
@@ -63,9 +47,7 @@ static GParamSpec *properties[N_PROPS];
 void
 _emitra_service_data_clear (EmitraServiceData *data)
 {
-  g_clear_pointer (&data->id, g_free);
-  g_clear_pointer (&data->name_en, g_free);
-  g_clear_pointer (&data->name_hi, g_free);
+  _emitra_catalog_entry_clear (&data->entry);
   g_clear_pointer (&data->description_en, g_free);
   g_clear_pointer (&data->description_hi, g_free);
   g_clear_pointer (&data->department_id, g_free);
@@ -83,69 +65,28 @@ _emitra_service_new (EmitraServiceData *data,
                      guint              index)
 {
   EmitraService *self = g_object_new (EMITRA_TYPE_SERVICE, NULL);
+  GListStore *no_documents = g_steal_pointer (&self->data.documents);
 
   self->index = index;
-  self->id = g_steal_pointer (&data->id);
-  self->name_en = g_steal_pointer (&data->name_en);
-  self->name_hi = g_steal_pointer (&data->name_hi);
-  self->description_en = g_steal_pointer (&data->description_en);
-  self->description_hi = g_steal_pointer (&data->description_hi);
-  self->department_id = g_steal_pointer (&data->department_id);
-  self->category_id = g_steal_pointer (&data->category_id);
-  self->charge_rule = g_steal_pointer (&data->charge_rule);
-  self->keywords = data->keywords != NULL ? g_steal_pointer (&data->keywords) : g_new0 (char *, 1);
-  if (data->documents != NULL)
-    g_set_object (&self->documents, data->documents);
-  self->department_fee = data->department_fee;
-  self->delivery_days = data->delivery_days;
-  self->bill = data->bill;
-  self->document = g_steal_pointer (&data->document);
-  self->form_offset = data->form_offset;
-  self->form_length = data->form_length;
-  _emitra_service_data_clear (data);
+  self->data = *data;
+  *data = (EmitraServiceData) { 0 };
+  if (self->data.keywords == NULL)
+    self->data.keywords = g_new0 (char *, 1);
+  if (self->data.documents == NULL)
+    self->data.documents = g_steal_pointer (&no_documents);
+  g_clear_object (&no_documents);
 
   return self;
 }
 
-const char *
-emitra_service_get_id (EmitraService *self)
-{
-  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
-
-  return self->id;
-}
-
-const char *
-emitra_service_get_name_en (EmitraService *self)
-{
-  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
-
-  return self->name_en;
-}
-
-const char *
-emitra_service_get_name_hi (EmitraService *self)
-{
-  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
-
-  return self->name_hi;
-}
-
-const char *
-emitra_service_get_name (EmitraService *self,
-                         gboolean       hindi)
-{
-  g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
-
-  return hindi ? self->name_hi : self->name_en;
-}
+EMITRA_CATALOG_ENTRY_DEFINE_GETTERS (EmitraService, emitra_service, EMITRA_IS_SERVICE, data.entry)
 
 const char *
 emitra_service_get_description_en (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return self->description_en;
+  return self->data.description_en;
 }
 
 const char *
@@ -153,7 +94,7 @@ emitra_service_get_description_hi (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return self->description_hi;
+  return self->data.description_hi;
 }
 
 const char *
@@ -162,7 +103,7 @@ emitra_service_get_description (EmitraService *self,
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return hindi ? self->description_hi : self->description_en;
+  return hindi ? self->data.description_hi : self->data.description_en;
 }
 
 const char *
@@ -170,7 +111,7 @@ emitra_service_get_department_id (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return self->department_id;
+  return self->data.department_id;
 }
 
 const char *
@@ -178,7 +119,7 @@ emitra_service_get_category_id (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return self->category_id;
+  return self->data.category_id;
 }
 
 /* In paise; 0 when the department charges nothing, and for bills (the
@@ -188,7 +129,7 @@ emitra_service_get_department_fee (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), 0);
 
-  return self->department_fee;
+  return self->data.department_fee;
 }
 
 const char *
@@ -196,7 +137,7 @@ emitra_service_get_charge_rule (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return self->charge_rule;
+  return self->data.charge_rule;
 }
 
 gboolean
@@ -204,7 +145,7 @@ emitra_service_get_bill (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), FALSE);
 
-  return self->bill;
+  return self->data.bill;
 }
 
 /* The guaranteed delivery time in days, or -1 when the law sets none. */
@@ -213,7 +154,7 @@ emitra_service_get_delivery_days (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), -1);
 
-  return self->delivery_days;
+  return self->data.delivery_days;
 }
 
 const char * const *
@@ -221,7 +162,7 @@ emitra_service_get_keywords (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return (const char * const *) self->keywords;
+  return (const char * const *) self->data.keywords;
 }
 
 /* A list of EmitraDocumentRequirement. */
@@ -230,7 +171,7 @@ emitra_service_get_documents (EmitraService *self)
 {
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
-  return G_LIST_MODEL (self->documents);
+  return G_LIST_MODEL (self->data.documents);
 }
 
 /* The service's "form" object: { "groups": [...], "fields": [...] },
@@ -244,12 +185,12 @@ emitra_service_get_form (EmitraService *self)
   g_return_val_if_fail (EMITRA_IS_SERVICE (self), NULL);
 
   form = g_atomic_pointer_get (&self->form);
-  if (form != NULL || self->document == NULL)
+  if (form != NULL || self->data.document == NULL)
     return form;
 
   /* The catalog checked this range when it was read. */
-  form = emitra_json_reader_parse_object ((const char *) g_bytes_get_data (self->document, NULL) + self->form_offset,
-                                          self->form_length, NULL);
+  form = emitra_json_reader_parse_object ((const char *) g_bytes_get_data (self->data.document, NULL) + self->data.form_offset,
+                                          self->data.form_length, NULL);
   g_return_val_if_fail (form != NULL, NULL);
   if (!g_atomic_pointer_compare_and_exchange (&self->form, NULL, form))
     json_object_unref (form);
@@ -329,47 +270,39 @@ emitra_service_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_NAME_EN:
-      g_value_set_string (value, self->name_en);
-      break;
-    case PROP_NAME_HI:
-      g_value_set_string (value, self->name_hi);
-      break;
     case PROP_DESCRIPTION_EN:
-      g_value_set_string (value, self->description_en);
+      g_value_set_string (value, self->data.description_en);
       break;
     case PROP_DESCRIPTION_HI:
-      g_value_set_string (value, self->description_hi);
+      g_value_set_string (value, self->data.description_hi);
       break;
     case PROP_DEPARTMENT_ID:
-      g_value_set_string (value, self->department_id);
+      g_value_set_string (value, self->data.department_id);
       break;
     case PROP_CATEGORY_ID:
-      g_value_set_string (value, self->category_id);
+      g_value_set_string (value, self->data.category_id);
       break;
     case PROP_DEPARTMENT_FEE:
-      g_value_set_int64 (value, self->department_fee);
+      g_value_set_int64 (value, self->data.department_fee);
       break;
     case PROP_CHARGE_RULE:
-      g_value_set_string (value, self->charge_rule);
+      g_value_set_string (value, self->data.charge_rule);
       break;
     case PROP_BILL:
-      g_value_set_boolean (value, self->bill);
+      g_value_set_boolean (value, self->data.bill);
       break;
     case PROP_DELIVERY_DAYS:
-      g_value_set_int (value, self->delivery_days);
+      g_value_set_int (value, self->data.delivery_days);
       break;
     case PROP_KEYWORDS:
-      g_value_set_boxed (value, self->keywords);
+      g_value_set_boxed (value, self->data.keywords);
       break;
     case PROP_DOCUMENTS:
-      g_value_set_object (value, self->documents);
+      g_value_set_object (value, self->data.documents);
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!_emitra_catalog_entry_get_property (&self->data.entry, prop_id, PROP_ID, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -378,27 +311,10 @@ emitra_service_finalize (GObject *object)
 {
   EmitraService *self = EMITRA_SERVICE (object);
 
-  g_free (self->id);
-  g_free (self->name_en);
-  g_free (self->name_hi);
-  g_free (self->description_en);
-  g_free (self->description_hi);
-  g_free (self->department_id);
-  g_free (self->category_id);
-  g_free (self->charge_rule);
-  g_strfreev (self->keywords);
-  g_clear_object (&self->documents);
+  _emitra_service_data_clear (&self->data);
   g_clear_pointer (&self->form, json_object_unref);
-  g_clear_pointer (&self->document, g_bytes_unref);
 
   G_OBJECT_CLASS (emitra_service_parent_class)->finalize (object);
-}
-
-static GParamSpec *
-string_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, NULL,
-                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 }
 
 static void
@@ -410,14 +326,12 @@ emitra_service_class_init (EmitraServiceClass *klass)
   object_class->get_property = emitra_service_get_property;
   object_class->finalize = emitra_service_finalize;
 
-  properties[PROP_ID] = string_property ("id");
-  properties[PROP_NAME_EN] = string_property ("name-en");
-  properties[PROP_NAME_HI] = string_property ("name-hi");
-  properties[PROP_DESCRIPTION_EN] = string_property ("description-en");
-  properties[PROP_DESCRIPTION_HI] = string_property ("description-hi");
-  properties[PROP_DEPARTMENT_ID] = string_property ("department-id");
-  properties[PROP_CATEGORY_ID] = string_property ("category-id");
-  properties[PROP_CHARGE_RULE] = string_property ("charge-rule");
+  _emitra_catalog_entry_install_properties (properties, PROP_ID);
+  properties[PROP_DESCRIPTION_EN] = _emitra_catalog_string_property ("description-en");
+  properties[PROP_DESCRIPTION_HI] = _emitra_catalog_string_property ("description-hi");
+  properties[PROP_DEPARTMENT_ID] = _emitra_catalog_string_property ("department-id");
+  properties[PROP_CATEGORY_ID] = _emitra_catalog_string_property ("category-id");
+  properties[PROP_CHARGE_RULE] = _emitra_catalog_string_property ("charge-rule");
   properties[PROP_DEPARTMENT_FEE] =
     g_param_spec_int64 ("department-fee", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_BILL] = g_param_spec_boolean ("bill", NULL, NULL, FALSE, flags);
@@ -431,6 +345,6 @@ emitra_service_class_init (EmitraServiceClass *klass)
 static void
 emitra_service_init (EmitraService *self)
 {
-  self->documents = g_list_store_new (EMITRA_TYPE_DOCUMENT_REQUIREMENT);
-  self->delivery_days = -1;
+  self->data.documents = g_list_store_new (EMITRA_TYPE_DOCUMENT_REQUIREMENT);
+  self->data.delivery_days = -1;
 }

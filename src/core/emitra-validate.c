@@ -81,32 +81,76 @@ _emitra_validate_set_empty (const char  *label,
   return FALSE;
 }
 
+/* g_set_error() that returns FALSE, so that each check a validator makes
+ * reads as one statement. */
+static gboolean fail (GError              **error,
+                      EmitraValidateError   code,
+                      const char           *format,
+                      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (GError              **error,
+      EmitraValidateError   code,
+      const char           *format,
+      ...)
+{
+  va_list args;
+
+  if (error == NULL)
+    return FALSE;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (EMITRA_VALIDATE_ERROR, code, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+/* The messages of the rules below are formats with the field's label as
+ * their one %s. The compiler checks a format only where it is a literal,
+ * and these come from tables, so this is the one place that formats them. */
+static gboolean
+fail_rule (GError              **error,
+           EmitraValidateError   code,
+           const char           *message,
+           const char           *label)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return fail (error, code, _(message), label);
+#pragma GCC diagnostic pop
+}
+
 static gboolean
 set_digits_only (const char  *label,
                  GError     **error)
 {
-  g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_CHARACTERS,
-               _("%s: use digits only."), label);
-  return FALSE;
+  return fail (error, EMITRA_VALIDATE_ERROR_CHARACTERS, _("%s: use digits only."), label);
 }
 
-static void
-set_normalised (char       **out_normalised,
-                const char  *value)
+/* Hands a copy of @value to the caller when it wants the normalised form;
+ * TRUE, so that it can end a validator's chain of checks. */
+static gboolean
+accept (char       **out_normalised,
+        const char  *value)
 {
   if (out_normalised != NULL)
     *out_normalised = g_strdup (value);
+  return TRUE;
 }
 
-/* The common first half of every digit identifier: not empty, digits
- * only. Returns the compacted digits, or NULL with @error set. */
+/* The common first half of every digit identifier: UTF-8, not empty,
+ * digits only. Returns the compacted digits, or NULL with @error set. */
 static char *
-compact_digits (const char  *label,
-                const char  *text,
-                GError     **error)
+read_digits (const char  *label,
+             const char  *text,
+             GError     **error)
 {
-  g_autofree char *digits = _emitra_validate_compact (text);
+  g_autofree char *digits = NULL;
 
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return NULL;
+
+  digits = _emitra_validate_compact (text);
   if (digits[0] == '\0')
     {
       _emitra_validate_set_empty (label, error);
@@ -117,6 +161,50 @@ compact_digits (const char  *label,
       set_digits_only (label, error);
       return NULL;
     }
+
+  return g_steal_pointer (&digits);
+}
+
+/* What an identifier made of digits must be, checked in this order: its
+ * length, its first digit, its check digit. */
+typedef struct
+{
+  gsize       length;
+  char        lowest_first_digit;  /* '0' when any digit may lead */
+  gboolean    verhoeff;            /* the last digit is a Verhoeff check digit */
+  const char *wrong_length;
+  const char *wrong_first_digit;
+} DigitRule;
+
+static gboolean
+check_digit_rule (const DigitRule  *rule,
+                  const char       *label,
+                  const char       *digits,
+                  GError          **error)
+{
+  if (strlen (digits) != rule->length)
+    return fail_rule (error, EMITRA_VALIDATE_ERROR_LENGTH, rule->wrong_length, label);
+  if (digits[0] < rule->lowest_first_digit)
+    return fail_rule (error, EMITRA_VALIDATE_ERROR_FORMAT, rule->wrong_first_digit, label);
+  if (rule->verhoeff && !emitra_verhoeff_validate (digits))
+    return fail (error, EMITRA_VALIDATE_ERROR_CHECKSUM,
+                 _("%s: the check digit is wrong; check the number on the card."), label);
+
+  return TRUE;
+}
+
+/* read_digits() then check_digit_rule(): the whole of most validators.
+ * Returns the digits, or NULL with @error set. */
+static char *
+read_digit_id (const DigitRule  *rule,
+               const char       *label,
+               const char       *text,
+               GError          **error)
+{
+  g_autofree char *digits = read_digits (label, text, error);
+
+  if (digits == NULL || !check_digit_rule (rule, label, digits, error))
+    return NULL;
 
   return g_steal_pointer (&digits);
 }
@@ -132,6 +220,12 @@ is_palindrome (const char *digits)
 
   return TRUE;
 }
+
+static const DigitRule aadhaar_rule = {
+  EMITRA_AADHAAR_LENGTH, '2', TRUE,
+  N_("%s: an Aadhaar number has 12 digits; check for a missing or extra digit."),
+  N_("%s: an Aadhaar number never starts with 0 or 1."),
+};
 
 gboolean
 emitra_validate_aadhaar (const char  *label,
@@ -149,48 +243,28 @@ emitra_validate_aadhaar (const char  *label,
   /* A masked number comes back from a resumed draft: the full number was
    * never written to disk, so it has to be typed again from the card. */
   if (emitra_aadhaar_is_masked (text))
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_MASKED,
-                   _("%s: only the last 4 digits were kept; type the full 12-digit number from the card again."),
-                   label);
-      return FALSE;
-    }
+    return fail (error, EMITRA_VALIDATE_ERROR_MASKED,
+                 _("%s: only the last 4 digits were kept; type the full 12-digit number from the card again."),
+                 label);
 
-  digits = compact_digits (label, text, error);
+  digits = read_digit_id (&aadhaar_rule, label, text, error);
   if (digits == NULL)
     return FALSE;
 
-  if (strlen (digits) != EMITRA_AADHAAR_LENGTH)
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
-                   _("%s: an Aadhaar number has 12 digits; check for a missing or extra digit."),
-                   label);
-      return FALSE;
-    }
-  if (digits[0] < '2')
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
-                   _("%s: an Aadhaar number never starts with 0 or 1."), label);
-      return FALSE;
-    }
-  if (!emitra_verhoeff_validate (digits))
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_CHECKSUM,
-                   _("%s: the check digit is wrong; check the number on the card."), label);
-      return FALSE;
-    }
   /* UIDAI never issues numbers that read the same backwards (222222222222
    * passes the checksum); they are what people type to get past a form. */
   if (is_palindrome (digits))
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
-                   _("%s: this is not a real Aadhaar number; check the number on the card."), label);
-      return FALSE;
-    }
+    return fail (error, EMITRA_VALIDATE_ERROR_FORMAT,
+                 _("%s: this is not a real Aadhaar number; check the number on the card."), label);
 
-  set_normalised (out_normalised, digits);
-  return TRUE;
+  return accept (out_normalised, digits);
 }
+
+static const DigitRule virtual_id_rule = {
+  EMITRA_AADHAAR_VID_LENGTH, '2', TRUE,
+  N_("%s: a Virtual ID has 16 digits; check for a missing or extra digit."),
+  N_("%s: a Virtual ID never starts with 0 or 1."),
+};
 
 gboolean
 emitra_validate_aadhaar_vid (const char  *label,
@@ -202,35 +276,18 @@ emitra_validate_aadhaar_vid (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
-  if (!_emitra_validate_check_utf8 (label, text, error))
-    return FALSE;
 
-  digits = compact_digits (label, text, error);
-  if (digits == NULL)
-    return FALSE;
-
-  if (strlen (digits) != EMITRA_AADHAAR_VID_LENGTH)
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
-                   _("%s: a Virtual ID has 16 digits; check for a missing or extra digit."), label);
-      return FALSE;
-    }
-  if (digits[0] < '2')
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
-                   _("%s: a Virtual ID never starts with 0 or 1."), label);
-      return FALSE;
-    }
-  if (!emitra_verhoeff_validate (digits))
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_CHECKSUM,
-                   _("%s: the check digit is wrong; check the number on the card."), label);
-      return FALSE;
-    }
-
-  set_normalised (out_normalised, digits);
-  return TRUE;
+  digits = read_digit_id (&virtual_id_rule, label, text, error);
+  return digits != NULL && accept (out_normalised, digits);
 }
+
+/* Jan Aadhaar IDs carry no public check digit: the length is all that can
+ * be checked here; the gateway's look-up does the rest. */
+static const DigitRule jan_aadhaar_family_rule = {
+  EMITRA_JAN_AADHAAR_FAMILY_LENGTH, '0', FALSE,
+  N_("%s: a Jan Aadhaar family ID has 10 digits."),
+  NULL,
+};
 
 gboolean
 emitra_validate_jan_aadhaar_family (const char  *label,
@@ -242,25 +299,16 @@ emitra_validate_jan_aadhaar_family (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
-  if (!_emitra_validate_check_utf8 (label, text, error))
-    return FALSE;
 
-  digits = compact_digits (label, text, error);
-  if (digits == NULL)
-    return FALSE;
-
-  /* Jan Aadhaar IDs carry no public check digit: the length is all that
-   * can be checked here; the gateway's look-up does the rest. */
-  if (strlen (digits) != EMITRA_JAN_AADHAAR_FAMILY_LENGTH)
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
-                   _("%s: a Jan Aadhaar family ID has 10 digits."), label);
-      return FALSE;
-    }
-
-  set_normalised (out_normalised, digits);
-  return TRUE;
+  digits = read_digit_id (&jan_aadhaar_family_rule, label, text, error);
+  return digits != NULL && accept (out_normalised, digits);
 }
+
+static const DigitRule jan_aadhaar_member_rule = {
+  EMITRA_JAN_AADHAAR_MEMBER_LENGTH, '0', FALSE,
+  N_("%s: a Jan Aadhaar member ID has 11 digits."),
+  NULL,
+};
 
 gboolean
 emitra_validate_jan_aadhaar_member (const char  *label,
@@ -272,30 +320,25 @@ emitra_validate_jan_aadhaar_member (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
-  if (!_emitra_validate_check_utf8 (label, text, error))
-    return FALSE;
 
-  digits = compact_digits (label, text, error);
+  digits = read_digits (label, text, error);
   if (digits == NULL)
     return FALSE;
 
   /* Both IDs are on the same card; the family's is the one people know. */
   if (strlen (digits) == EMITRA_JAN_AADHAAR_FAMILY_LENGTH)
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
-                   _("%s: this is a 10-digit family ID; enter the applicant's 11-digit member ID."), label);
-      return FALSE;
-    }
-  if (strlen (digits) != EMITRA_JAN_AADHAAR_MEMBER_LENGTH)
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
-                   _("%s: a Jan Aadhaar member ID has 11 digits."), label);
-      return FALSE;
-    }
+    return fail (error, EMITRA_VALIDATE_ERROR_LENGTH,
+                 _("%s: this is a 10-digit family ID; enter the applicant's 11-digit member ID."), label);
 
-  set_normalised (out_normalised, digits);
-  return TRUE;
+  return check_digit_rule (&jan_aadhaar_member_rule, label, digits, error)
+         && accept (out_normalised, digits);
 }
+
+static const DigitRule mobile_rule = {
+  10, '6', FALSE,
+  N_("%s: a mobile number has 10 digits; check for a missing or extra digit."),
+  N_("%s: a mobile number starts with 6, 7, 8 or 9."),
+};
 
 gboolean
 emitra_validate_mobile (const char  *label,
@@ -329,22 +372,15 @@ emitra_validate_mobile (const char  *label,
   if (digits[0] == '\0' || !_emitra_validate_all_digits (digits))
     return set_digits_only (label, error);
 
-  if (strlen (digits) != 10)
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
-                   _("%s: a mobile number has 10 digits; check for a missing or extra digit."), label);
-      return FALSE;
-    }
-  if (digits[0] < '6')
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
-                   _("%s: a mobile number starts with 6, 7, 8 or 9."), label);
-      return FALSE;
-    }
-
-  set_normalised (out_normalised, digits);
-  return TRUE;
+  return check_digit_rule (&mobile_rule, label, digits, error)
+         && accept (out_normalised, digits);
 }
+
+static const DigitRule pin_rule = {
+  6, '1', FALSE,
+  N_("%s: a PIN code has 6 digits."),
+  N_("%s: a PIN code never starts with 0."),
+};
 
 EmitraValidity
 emitra_validate_pin (const char  *label,
@@ -356,50 +392,94 @@ emitra_validate_pin (const char  *label,
 
   g_return_val_if_fail (label != NULL, EMITRA_VALIDITY_INVALID);
   g_return_val_if_fail (text != NULL, EMITRA_VALIDITY_INVALID);
-  if (!_emitra_validate_check_utf8 (label, text, error))
-    return EMITRA_VALIDITY_INVALID;
 
-  digits = compact_digits (label, text, error);
+  digits = read_digit_id (&pin_rule, label, text, error);
   if (digits == NULL)
     return EMITRA_VALIDITY_INVALID;
 
-  if (strlen (digits) != 6)
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
-                   _("%s: a PIN code has 6 digits."), label);
-      return EMITRA_VALIDITY_INVALID;
-    }
-  if (digits[0] == '0')
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
-                   _("%s: a PIN code never starts with 0."), label);
-      return EMITRA_VALIDITY_INVALID;
-    }
-
-  set_normalised (out_normalised, digits);
+  accept (out_normalised, digits);
 
   /* Citizens who live outside the state do apply (a migrant worker's
    * permanent address), so this only asks for a second look. */
   if (digits[0] != '3' || digits[1] > '4')
     {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_UNUSUAL,
-                   _("%s: this PIN code is outside Rajasthan (those begin with 30 to 34); check that it is right."),
-                   label);
+      fail (error, EMITRA_VALIDATE_ERROR_UNUSUAL,
+            _("%s: this PIN code is outside Rajasthan (those begin with 30 to 34); check that it is right."),
+            label);
       return EMITRA_VALIDITY_WARNING;
     }
 
   return EMITRA_VALIDITY_VALID;
 }
 
-/* Upper-cased, with spaces removed: IFSC and PAN are printed in capitals
- * and people copy them in whatever case their keyboard is in. */
-static char *
-compact_upper (const char *text)
+/* What a code of letters and digits must look like: a character of
+ * @shape for each byte of the code, 'A' a capital letter, '9' a digit,
+ * 'X' either and '?' anything (checked on its own, with its own message). */
+typedef struct
 {
-  g_autofree char *compact = _emitra_validate_compact (text);
+  const char *shape;
+  const char *wrong_shape;
+} CodeRule;
 
-  return g_ascii_strup (compact, -1);
+static gboolean
+has_shape (const char *code,
+           const char *shape)
+{
+  if (strlen (code) != strlen (shape))
+    return FALSE;
+
+  for (gsize i = 0; shape[i] != '\0'; i++)
+    {
+      gboolean ok = (shape[i] == '?'
+                     || (shape[i] == 'A' && g_ascii_isupper (code[i]))
+                     || (shape[i] == '9' && g_ascii_isdigit (code[i]))
+                     || (shape[i] == 'X' && (g_ascii_isupper (code[i]) || g_ascii_isdigit (code[i]))));
+
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
 }
+
+/* Upper-cased, with spaces removed: IFSC and PAN are printed in capitals
+ * and people copy them in whatever case their keyboard is in. Returns the
+ * code when it has @rule's shape, or NULL with @error set: a wrong length
+ * is told apart from the right length in the wrong shape. */
+static char *
+read_code (const CodeRule  *rule,
+           const char      *label,
+           const char      *text,
+           GError         **error)
+{
+  g_autofree char *compact = NULL;
+  g_autofree char *code = NULL;
+
+  if (!_emitra_validate_check_utf8 (label, text, error))
+    return NULL;
+
+  compact = _emitra_validate_compact (text);
+  code = g_ascii_strup (compact, -1);
+  if (code[0] == '\0')
+    {
+      _emitra_validate_set_empty (label, error);
+      return NULL;
+    }
+  if (!has_shape (code, rule->shape))
+    {
+      fail_rule (error,
+                 strlen (code) == strlen (rule->shape) ? EMITRA_VALIDATE_ERROR_FORMAT : EMITRA_VALIDATE_ERROR_LENGTH,
+                 rule->wrong_shape, label);
+      return NULL;
+    }
+
+  return g_steal_pointer (&code);
+}
+
+static const CodeRule ifsc_rule = {
+  "AAAA?XXXXXX",
+  N_("%s: an IFSC has 11 characters: 4 letters, a zero, then 6 letters or digits, for example SBIN0000095."),
+};
 
 gboolean
 emitra_validate_ifsc (const char  *label,
@@ -408,45 +488,26 @@ emitra_validate_ifsc (const char  *label,
                       GError     **error)
 {
   g_autofree char *code = NULL;
-  gboolean shape_ok;
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
-  if (!_emitra_validate_check_utf8 (label, text, error))
+
+  code = read_code (&ifsc_rule, label, text, error);
+  if (code == NULL)
     return FALSE;
 
-  code = compact_upper (text);
-  if (code[0] == '\0')
-    return _emitra_validate_set_empty (label, error);
-
-  shape_ok = strlen (code) == 11;
-  for (guint i = 0; shape_ok && i < 11; i++)
-    {
-      if (i < 4)
-        shape_ok = g_ascii_isupper (code[i]);
-      else if (i > 4)
-        shape_ok = g_ascii_isupper (code[i]) || g_ascii_isdigit (code[i]);
-    }
-
-  if (!shape_ok)
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR,
-                   strlen (code) == 11 ? EMITRA_VALIDATE_ERROR_FORMAT : EMITRA_VALIDATE_ERROR_LENGTH,
-                   _("%s: an IFSC has 11 characters: 4 letters, a zero, then 6 letters or digits, for example SBIN0000095."),
-                   label);
-      return FALSE;
-    }
+  /* The letter O for the digit zero is the usual slip. */
   if (code[4] != '0')
-    {
-      /* The letter O for the digit zero is the usual slip. */
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
-                   _("%s: the fifth character of an IFSC is always the digit zero (0)."), label);
-      return FALSE;
-    }
+    return fail (error, EMITRA_VALIDATE_ERROR_FORMAT,
+                 _("%s: the fifth character of an IFSC is always the digit zero (0)."), label);
 
-  set_normalised (out_normalised, code);
-  return TRUE;
+  return accept (out_normalised, code);
 }
+
+static const CodeRule pan_rule = {
+  "AAAAA9999A",
+  N_("%s: a PAN has 10 characters: 5 letters, 4 digits and a letter, for example ACUPA7085R."),
+};
 
 gboolean
 emitra_validate_pan (const char  *label,
@@ -455,46 +516,24 @@ emitra_validate_pan (const char  *label,
                      GError     **error)
 {
   g_autofree char *pan = NULL;
-  gboolean shape_ok;
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
-  if (!_emitra_validate_check_utf8 (label, text, error))
+
+  pan = read_code (&pan_rule, label, text, error);
+  if (pan == NULL)
     return FALSE;
 
-  pan = compact_upper (text);
-  if (pan[0] == '\0')
-    return _emitra_validate_set_empty (label, error);
-
-  shape_ok = strlen (pan) == 10;
-  for (guint i = 0; shape_ok && i < 10; i++)
-    shape_ok = (i >= 5 && i <= 8) ? g_ascii_isdigit (pan[i]) : g_ascii_isupper (pan[i]);
-
-  if (!shape_ok)
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR,
-                   strlen (pan) == 10 ? EMITRA_VALIDATE_ERROR_FORMAT : EMITRA_VALIDATE_ERROR_LENGTH,
-                   _("%s: a PAN has 10 characters: 5 letters, 4 digits and a letter, for example ACUPA7085R."),
-                   label);
-      return FALSE;
-    }
   /* The fourth letter says who holds the PAN (P a person, C a company...);
    * only these letters are issued. */
   if (strchr ("ABCFGHJKLPT", pan[3]) == NULL)
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
-                   _("%s: the fourth letter of a PAN is one of A, B, C, F, G, H, J, K, L, P or T."), label);
-      return FALSE;
-    }
+    return fail (error, EMITRA_VALIDATE_ERROR_FORMAT,
+                 _("%s: the fourth letter of a PAN is one of A, B, C, F, G, H, J, K, L, P or T."), label);
   if (strncmp (pan + 5, "0000", 4) == 0)
-    {
-      g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_FORMAT,
-                   _("%s: the four digits of a PAN are never 0000."), label);
-      return FALSE;
-    }
+    return fail (error, EMITRA_VALIDATE_ERROR_FORMAT,
+                 _("%s: the four digits of a PAN are never 0000."), label);
 
-  set_normalised (out_normalised, pan);
-  return TRUE;
+  return accept (out_normalised, pan);
 }
 
 gboolean
@@ -510,36 +549,30 @@ emitra_validate_consumer_number (const char  *label,
 
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
-  if (!_emitra_validate_check_utf8 (label, text, error))
-    return FALSE;
 
   if (min_digits == 0)
     min_digits = EMITRA_CONSUMER_NUMBER_MIN_LENGTH;
   if (max_digits == 0)
     max_digits = MAX (min_digits, EMITRA_CONSUMER_NUMBER_MAX_LENGTH);
 
-  digits = compact_digits (label, text, error);
+  digits = read_digits (label, text, error);
   if (digits == NULL)
     return FALSE;
 
   len = strlen (digits);
-  if (len < min_digits || len > max_digits)
-    {
-      if (min_digits == max_digits)
-        g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
-                     g_dngettext (GETTEXT_PACKAGE,
-                                  "%s: enter exactly %u digit.",
-                                  "%s: enter exactly %u digits.", max_digits),
-                     label, max_digits);
-      else
-        g_set_error (error, EMITRA_VALIDATE_ERROR, EMITRA_VALIDATE_ERROR_LENGTH,
-                     g_dngettext (GETTEXT_PACKAGE,
-                                  "%s: enter from %u to %u digit.",
-                                  "%s: enter from %u to %u digits.", max_digits),
-                     label, min_digits, max_digits);
-      return FALSE;
-    }
+  if (len >= min_digits && len <= max_digits)
+    return accept (out_normalised, digits);
 
-  set_normalised (out_normalised, digits);
-  return TRUE;
+  if (min_digits == max_digits)
+    return fail (error, EMITRA_VALIDATE_ERROR_LENGTH,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%s: enter exactly %u digit.",
+                              "%s: enter exactly %u digits.", max_digits),
+                 label, max_digits);
+
+  return fail (error, EMITRA_VALIDATE_ERROR_LENGTH,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%s: enter from %u to %u digit.",
+                            "%s: enter from %u to %u digits.", max_digits),
+               label, min_digits, max_digits);
 }
