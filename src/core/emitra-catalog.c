@@ -488,26 +488,6 @@ emitra_catalog_compare_versions (const char *a,
   return (pa[i] != NULL) - (pb[i] != NULL);
 }
 
-/* Whether service names show in Hindi first (with English beneath) rather
- * than the other way round: the interface's language decides. A
- * translation of the marker says so; without one, the session's first
- * language does. Asked each time, not remembered: the language can change
- * while the desk runs (Preferences), and the answer is two lookups. */
-gboolean
-emitra_catalog_names_in_hindi (void)
-{
-  /* Translators: the language service names are shown in first. Write "hi"
-   * here in the Hindi translation (and nothing else). */
-  const char *marker = C_("service names language", "en");
-  const char * const *languages;
-
-  if (!g_str_equal (marker, "en"))
-    return g_str_equal (marker, "hi");
-
-  languages = g_get_language_names ();
-  return languages[0] != NULL && g_str_has_prefix (languages[0], "hi");
-}
-
 static void
 emitra_catalog_finalize (GObject *object)
 {

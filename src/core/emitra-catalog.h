@@ -67,6 +67,5 @@ EmitraDistrict   *emitra_catalog_lookup_district     (EmitraCatalog  *self,
 
 int               emitra_catalog_compare_versions    (const char     *a,
                                                       const char     *b);
-gboolean          emitra_catalog_names_in_hindi      (void);
 
 G_END_DECLS

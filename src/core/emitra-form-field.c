@@ -80,18 +80,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Whether labels, hints and option names should be the Hindi ones. It is
- * asked of the translation itself, so a field's label is always in the
- * language of the message around it ("आधार नंबर: ..."), whatever the
- * locale variables say. */
-gboolean
-emitra_form_prefers_hindi (void)
-{
-  /* Translators: not shown. Write the code of the language you translate
-   * into ("hi" for Hindi): forms then show the catalog's labels in it. */
-  return g_str_equal (C_("catalog label language", "en"), "hi");
-}
-
 const char *
 emitra_field_type_to_string (EmitraFieldType type)
 {
@@ -426,7 +414,7 @@ const char *
 emitra_form_field_get_label (EmitraFormField *self)
 {
   g_return_val_if_fail (EMITRA_IS_FORM_FIELD (self), NULL);
-  return emitra_form_prefers_hindi () ? self->label_hi : self->label_en;
+  return emitra_text_prefers_hindi () ? self->label_hi : self->label_en;
 }
 
 const char *
@@ -448,7 +436,7 @@ const char *
 emitra_form_field_get_pattern_hint (EmitraFormField *self)
 {
   g_return_val_if_fail (EMITRA_IS_FORM_FIELD (self), NULL);
-  if (emitra_form_prefers_hindi () && self->pattern_hint_hi != NULL)
+  if (emitra_text_prefers_hindi () && self->pattern_hint_hi != NULL)
     return self->pattern_hint_hi;
   return self->pattern_hint_en;
 }
@@ -548,7 +536,7 @@ const char *
 emitra_field_option_get_label (const EmitraFieldOption *option)
 {
   g_return_val_if_fail (option != NULL, NULL);
-  return emitra_form_prefers_hindi () ? option->label_hi : option->label_en;
+  return emitra_text_prefers_hindi () ? option->label_hi : option->label_en;
 }
 
 /* Whether the value must never reach the disk as typed (only masked). */

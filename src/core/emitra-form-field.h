@@ -75,6 +75,5 @@ const EmitraFieldOption *
 const char      *emitra_field_option_get_label         (const EmitraFieldOption *option);
 gboolean         emitra_form_field_is_sensitive        (EmitraFormField  *self);
 
-gboolean         emitra_form_prefers_hindi             (void);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 
 #include "emitra-gateway-replies.h"
 #include "emitra-json.h"
+#include "emitra-text.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -468,7 +469,7 @@ start_attempt (GTask *task)
   soup_message_set_flags (state->msg, flags);
   headers = soup_message_get_request_headers (state->msg);
   soup_message_headers_replace (headers, "Accept", "application/json");
-  soup_message_headers_replace (headers, "Accept-Language", emitra_gateway_prefers_hindi () ? "hi, en;q=0.5" : "en, hi;q=0.5");
+  soup_message_headers_replace (headers, "Accept-Language", emitra_text_prefers_hindi () ? "hi, en;q=0.5" : "en, hi;q=0.5");
   if (call->if_none_match != NULL)
     soup_message_headers_replace (headers, "If-None-Match", call->if_none_match);
   if ((call->flags & EMITRA_GATEWAY_CALL_AUTH) && self->operator_session != NULL)

@@ -99,14 +99,3 @@ emitra_gateway_error_is_transient (const GError *error)
           error->code == EMITRA_GATEWAY_ERROR_MALFORMED_REPLY);
 }
 
-/* Whether the UI speaks Hindi: the first of the user's languages decides,
- * the same rule gettext follows for our translations. */
-gboolean
-emitra_gateway_prefers_hindi (void)
-{
-  const char * const *names = g_get_language_names ();
-  const char *first = names != NULL ? names[0] : NULL;
-
-  return first != NULL && g_str_has_prefix (first, "hi") &&
-         (first[2] == '\0' || first[2] == '_' || first[2] == '.' || first[2] == '@');
-}

@@ -36,6 +36,5 @@ const char *emitra_gateway_error_get_field     (const GError        *error);
 const char *emitra_gateway_error_get_gateway_code (const GError     *error);
 gboolean    emitra_gateway_error_is_transient  (const GError        *error);
 
-gboolean    emitra_gateway_prefers_hindi       (void);
 
 G_END_DECLS

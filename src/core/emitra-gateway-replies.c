@@ -21,6 +21,7 @@
 #include "emitra-family-private.h"
 #include "emitra-json.h"
 #include "emitra-money.h"
+#include "emitra-text.h"
 #include "emitra-operator-session-private.h"
 #include "emitra-transaction-private.h"
 #include "emitra-wallet-private.h"
@@ -733,7 +734,7 @@ emitra_gateway_parse_error (guint   status,
       const char *en = emitra_json_get_string (object, "message_en", NULL);
       const char *hi = emitra_json_get_string (object, "message_hi", NULL);
 
-      message = emitra_gateway_prefers_hindi () && hi != NULL && hi[0] != '\0' ? hi : en;
+      message = emitra_text_prefers_hindi () && hi != NULL && hi[0] != '\0' ? hi : en;
       if (message == NULL || message[0] == '\0')
         message = hi;
       code = emitra_json_get_string (object, "code", NULL);

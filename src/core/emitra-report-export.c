@@ -11,6 +11,7 @@
 #include "emitra-report-private.h"
 #include "emitra-catalog.h"
 #include "emitra-money.h"
+#include "emitra-text.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -140,7 +141,7 @@ append_items (GString    *out,
        * time, service, the citizen's name and the amount. */
       g_string_append_printf (out, _("No. %lld, %s, %s, %s: %s"),
                               (long long) item->receipt_no, time,
-                              emitra_catalog_names_in_hindi () && item->service_hi[0] != '\0'
+                              emitra_text_prefers_hindi () && item->service_hi[0] != '\0'
                               ? item->service_hi : item->service_en,
                               item->citizen_name, amount);
       g_string_append_c (out, '\n');

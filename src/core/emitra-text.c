@@ -4,12 +4,13 @@
  * operator may type (Latin 0-9 and Devanagari ०-९), Indian digit grouping
  * (1,23,45,678: the last three digits, then pairs), and cutting text by
  * characters rather than bytes so a Devanagari name is never split inside
- * a character.
+ * a character. And which of the two languages the desk speaks.
  */
 #include "config.h"
 
 #include "emitra-text.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #define DEVANAGARI_ZERO 0x0966
@@ -96,4 +97,29 @@ emitra_text_truncate_chars (const char *text,
 
   end = g_utf8_offset_to_pointer (text, (glong) max_chars);
   return g_strndup (text, (gsize) (end - text));
+}
+
+/* Whether the desk speaks Hindi: service names, form labels and the
+ * gateway's messages then come in Hindi first. The translation itself
+ * says so, so whatever is shown is in the language of the words around it
+ * whatever the locale variables say; without a translation (a build whose
+ * catalogue is not installed), the session's first language decides.
+ * Asked each time, not remembered: Preferences can change the language
+ * while the desk runs, and the answer is a lookup or two. */
+gboolean
+emitra_text_prefers_hindi (void)
+{
+  /* Translators: not shown. Write the code of the language you translate
+   * into ("hi" for Hindi). */
+  const char *marker = C_("interface language code", "en");
+  const char * const *languages;
+  const char *first;
+
+  if (!g_str_equal (marker, "en"))
+    return g_str_equal (marker, "hi");
+
+  languages = g_get_language_names ();
+  first = languages != NULL ? languages[0] : NULL;
+  return first != NULL && g_str_has_prefix (first, "hi") &&
+         (first[2] == '\0' || first[2] == '_' || first[2] == '.' || first[2] == '@');
 }

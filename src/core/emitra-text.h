@@ -17,5 +17,6 @@ char     *emitra_text_group_indian         (const char   *digits);
 char     *emitra_text_truncate_chars       (const char   *text,
                                             gsize         max_chars);
 gboolean  emitra_text_is_devanagari        (gunichar      c);
+gboolean  emitra_text_prefers_hindi        (void);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "emitra-flow-private.h"
 #include "emitra-scan.h"
+#include "emitra-text.h"
 
 static void
 update_subtitle (EmitraApplicationPage *self)
@@ -73,7 +74,7 @@ update_citizen_name (EmitraApplicationPage *self)
 {
   static const char *ids_en[] = { "full_name_en", "applicant_name", "full_name_hi", "account_holder_name" };
   static const char *ids_hi[] = { "full_name_hi", "applicant_name", "full_name_en", "account_holder_name" };
-  const char **ids = emitra_form_prefers_hindi () ? ids_hi : ids_en;
+  const char **ids = emitra_text_prefers_hindi () ? ids_hi : ids_en;
 
   for (guint i = 0; i < G_N_ELEMENTS (ids_en); i++)
     {

@@ -16,6 +16,7 @@
 #include "emitra-display.h"
 #include "emitra-flow-private.h"
 #include "emitra-scan.h"
+#include "emitra-text.h"
 #include "emitra-window-desk.h"
 
 static gboolean
@@ -319,7 +320,7 @@ on_bill_fetched_cb (GObject      *source,
   g_autoptr(EmitraBill) bill = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *due = NULL;
-  gboolean hindi = emitra_gateway_prefers_hindi ();
+  gboolean hindi = emitra_text_prefers_hindi ();
 
   bill = emitra_gateway_client_fetch_bill_finish (EMITRA_GATEWAY_CLIENT (source), result, &error);
   if (is_cancelled (error))

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "emitra-flow-private.h"
+#include "emitra-text.h"
 
 /* Sets the page up for @service with @draft (new or resumed). */
 static gboolean
@@ -93,7 +94,7 @@ build (EmitraApplicationPage  *self,
   self->reached = 0;
 
   adw_window_title_set_title (self->window_title,
-                              emitra_service_get_name (service, emitra_catalog_names_in_hindi ()));
+                              emitra_service_get_name (service, emitra_text_prefers_hindi ()));
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->steps_box)), TRUE);
   _emitra_application_page_build_step_indicator (self);
   _emitra_application_page_show_step_error (self, NULL);

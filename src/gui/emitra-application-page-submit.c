@@ -17,6 +17,7 @@
 
 #include "emitra-flow-private.h"
 #include "emitra-scan.h"
+#include "emitra-text.h"
 
 /* Documents already uploaded for this draft keep their gateway IDs here,
  * so a retried submission does not upload them again. */
@@ -274,7 +275,7 @@ static EmitraReceipt *
 build_receipt_template (EmitraApplicationPage *self)
 {
   EmitraOperatorSession *session = emitra_gateway_client_get_operator_session (self->client);
-  gboolean hindi = emitra_form_prefers_hindi ();
+  gboolean hindi = emitra_text_prefers_hindi ();
   const char *aadhaar = emitra_form_view_get_text (emitra_citizen_step_get_form_view (self->citizen_step), "aadhaar");
   const char *mobile = emitra_draft_get_value (self->draft, "mobile");
   g_autofree char *masked = NULL;

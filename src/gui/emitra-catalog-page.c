@@ -20,6 +20,7 @@
 #include "emitra-display.h"
 #include "emitra-first-frame.h"
 #include "emitra-service-row.h"
+#include "emitra-text.h"
 
 G_DEFINE_FINAL_TYPE (EmitraCatalogPage, emitra_catalog_page, ADW_TYPE_BIN)
 
@@ -538,7 +539,7 @@ emitra_catalog_page_init (EmitraCatalogPage *self)
    * bound as a template child, it would be released twice. */
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
 
-  self->hindi = emitra_catalog_names_in_hindi ();
+  self->hindi = emitra_text_prefers_hindi ();
   self->settings = g_settings_new ("in.emitra.Desk");
   self->digits = emitra_display_get_digits ();
   g_signal_connect_object (self->settings, "changed::devanagari-digits", G_CALLBACK (on_digits_changed_cb), self, 0);

@@ -21,6 +21,7 @@
 
 #include "emitra-display.h"
 #include "emitra-form-field.h"
+#include "emitra-text.h"
 
 struct _EmitraCitizenStep
 {
@@ -200,7 +201,7 @@ static GtkWidget *
 create_member_row (EmitraCitizenStep  *self,
                    EmitraFamilyMember *member)
 {
-  gboolean hindi = emitra_form_prefers_hindi ();
+  gboolean hindi = emitra_text_prefers_hindi ();
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
   g_autofree char *subtitle = NULL;
@@ -393,7 +394,7 @@ void
 emitra_citizen_step_apply_member (EmitraCitizenStep  *self,
                                   EmitraFamilyMember *member)
 {
-  gboolean hindi = emitra_form_prefers_hindi ();
+  gboolean hindi = emitra_text_prefers_hindi ();
   g_autofree char *date = NULL;
 
   g_return_if_fail (EMITRA_IS_CITIZEN_STEP (self));

@@ -13,6 +13,7 @@
 
 #include "emitra-catalog.h"
 #include "emitra-display.h"
+#include "emitra-text.h"
 
 struct _EmitraDocumentRow
 {
@@ -158,7 +159,7 @@ emitra_document_row_new (EmitraDocumentRequirement *requirement)
 
   self = g_object_new (EMITRA_TYPE_DOCUMENT_ROW, NULL);
   self->requirement = g_object_ref (requirement);
-  name = emitra_document_requirement_get_name (requirement, emitra_catalog_names_in_hindi ());
+  name = emitra_document_requirement_get_name (requirement, emitra_text_prefers_hindi ());
 
   if (emitra_document_requirement_get_required (requirement))
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);

@@ -17,6 +17,7 @@
 #include "emitra-catalog.h"
 #include "emitra-document-row.h"
 #include "emitra-scan.h"
+#include "emitra-text.h"
 
 /* The file name the operator picked, kept in the draft beside the path of
  * the desk's copy, so a resumed draft shows the same name. */
@@ -228,7 +229,7 @@ on_row_attach_cb (EmitraDocumentRow   *row,
   /* Translators: the title of the file chooser; %s is a document's name. */
   title = g_strdup_printf (_("Attach %s"),
                            emitra_document_requirement_get_name (emitra_document_row_get_requirement (row),
-                                                                 emitra_catalog_names_in_hindi ()));
+                                                                 emitra_text_prefers_hindi ()));
   chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -493,7 +494,7 @@ emitra_documents_step_validate (EmitraDocumentsStep  *self,
     {
       DocumentEntry *entry = g_ptr_array_index (self->entries, i);
       EmitraDocumentRequirement *requirement = emitra_document_row_get_requirement (entry->row);
-      const char *name = emitra_document_requirement_get_name (requirement, emitra_catalog_names_in_hindi ());
+      const char *name = emitra_document_requirement_get_name (requirement, emitra_text_prefers_hindi ());
       g_autofree char *message = NULL;
 
       if (!emitra_document_requirement_get_required (requirement) ||

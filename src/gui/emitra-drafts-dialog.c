@@ -18,6 +18,7 @@
 #include "emitra-display.h"
 #include "emitra-flow-private.h"
 #include "emitra-scan.h"
+#include "emitra-text.h"
 
 /* How many days before its purge a draft starts to warn. */
 #define WARN_DAYS 3
@@ -125,7 +126,7 @@ create_row (EmitraDraftsDialog *self,
             EmitraDraft        *draft)
 {
   EmitraService *service = emitra_catalog_lookup_service (self->catalog, emitra_draft_get_service_id (draft));
-  const char *service_name = service != NULL ? emitra_service_get_name (service, emitra_catalog_names_in_hindi ())
+  const char *service_name = service != NULL ? emitra_service_get_name (service, emitra_text_prefers_hindi ())
                                              : emitra_draft_get_service_id (draft);
   const char *citizen = emitra_draft_get_citizen_name (draft);
   GtkWidget *row = adw_action_row_new ();

@@ -23,6 +23,7 @@
 
 #include "emitra-date-row.h"
 #include "emitra-district.h"
+#include "emitra-text.h"
 
 struct _EmitraFieldEditor
 {
@@ -263,7 +264,7 @@ create_combo_row (EmitraFieldEditor *self,
                   GListModel        *districts)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  gboolean hindi = emitra_form_prefers_hindi ();
+  gboolean hindi = emitra_text_prefers_hindi ();
   GtkWidget *row = adw_combo_row_new ();
   GtkEventController *keys;
 

@@ -16,6 +16,7 @@
 
 #include "emitra-catalog.h"
 #include "emitra-display.h"
+#include "emitra-text.h"
 #include "emitra-receipts-page-private.h"
 
 struct _EmitraReceiptDetails
@@ -131,7 +132,7 @@ show_receipt (EmitraReceiptDetails *self)
 {
   EmitraReceipt *r = self->receipt;
   EmitraReceiptStatus status = emitra_receipt_get_status (r);
-  gboolean hindi = emitra_catalog_names_in_hindi ();
+  gboolean hindi = emitra_text_prefers_hindi ();
   const char *name_en = emitra_receipt_get_service_name_en (r);
   const char *name_hi = emitra_receipt_get_service_name_hi (r);
   g_autofree char *number = emitra_display_number (emitra_receipt_get_receipt_no (r));

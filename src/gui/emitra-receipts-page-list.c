@@ -18,6 +18,7 @@
 #include "emitra-catalog.h"
 #include "emitra-display.h"
 #include "emitra-report.h"
+#include "emitra-text.h"
 
 /* A search shows at most this many receipts, newest first. */
 #define SEARCH_LIMIT 500
@@ -28,7 +29,7 @@ const char *
 _emitra_receipts_service_name (const char *name_en,
                                const char *name_hi)
 {
-  if (emitra_catalog_names_in_hindi () && name_hi != NULL && name_hi[0] != '\0')
+  if (emitra_text_prefers_hindi () && name_hi != NULL && name_hi[0] != '\0')
     return name_hi;
   return name_en != NULL ? name_en : "";
 }

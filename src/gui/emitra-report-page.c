@@ -25,6 +25,7 @@
 #include "emitra-display.h"
 #include "emitra-money.h"
 #include "emitra-report.h"
+#include "emitra-text.h"
 #include "emitra-window.h"
 
 struct _EmitraReportPage
@@ -144,7 +145,7 @@ show_groups (EmitraReportPage    *self,
              GPtrArray           *groups,
              gboolean             is_service)
 {
-  gboolean hindi = emitra_catalog_names_in_hindi ();
+  gboolean hindi = emitra_text_prefers_hindi ();
 
   for (guint i = 0; i < groups->len; i++)
     {
@@ -195,7 +196,7 @@ show_items (EmitraReportPage    *self,
             AdwPreferencesGroup *group,
             GPtrArray           *items)
 {
-  gboolean hindi = emitra_catalog_names_in_hindi ();
+  gboolean hindi = emitra_text_prefers_hindi ();
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -287,7 +288,7 @@ show_scope (EmitraReportPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->centre_group), FALSE);
   if (!is_supervisor (self))
     {
-      const char *name = emitra_catalog_names_in_hindi ()
+      const char *name = emitra_text_prefers_hindi ()
                            ? emitra_operator_session_get_name_hi (self->session)
                            : emitra_operator_session_get_name_en (self->session);
       /* Translators: the title of an operator's own day report; %s is their name. */

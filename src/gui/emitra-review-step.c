@@ -20,6 +20,7 @@
 #include "emitra-flow-private.h"
 #include "emitra-display.h"
 #include "emitra-money.h"
+#include "emitra-text.h"
 #include "emitra-validate.h"
 
 typedef struct
@@ -418,6 +419,6 @@ emitra_review_step_init (EmitraReviewStep *self)
   self->text = g_string_new (NULL);
 
   /* Start in the interface's language; the operator switches for the citizen. */
-  self->hindi = emitra_form_prefers_hindi ();
+  self->hindi = emitra_text_prefers_hindi ();
   gtk_toggle_button_set_active (self->hindi ? self->hindi_button : self->english_button, TRUE);
 }

@@ -14,6 +14,7 @@
 #include "emitra-search-provider.h"
 
 #include "emitra-shell-search-provider-generated.h"
+#include "emitra-text.h"
 #include "emitra-window.h"
 
 struct _EmitraSearchProvider
@@ -139,7 +140,7 @@ handle_get_result_metas (EmitraShellSearchProvider2 *skeleton,
                          EmitraSearchProvider       *self)
 {
   EmitraCatalog *catalog = emitra_catalog_context_get_catalog (self->context);
-  gboolean hindi = emitra_catalog_names_in_hindi ();
+  gboolean hindi = emitra_text_prefers_hindi ();
   g_autoptr(GIcon) icon = g_themed_icon_new (APP_ID);
   g_autofree char *icon_name = g_icon_to_string (icon);
   GVariantBuilder metas;

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "emitra-catalog.h"
+#include "emitra-text.h"
 
 struct _EmitraSetupWindow
 {
@@ -86,7 +87,7 @@ static void
 show_language (EmitraSetupWindow *self)
 {
   g_autofree char *language = g_settings_get_string (self->settings, "language");
-  gboolean hindi = language[0] != '\0' ? g_str_equal (language, "hi") : emitra_catalog_names_in_hindi ();
+  gboolean hindi = language[0] != '\0' ? g_str_equal (language, "hi") : emitra_text_prefers_hindi ();
 
   self->showing_language = TRUE;
   gtk_toggle_button_set_active (hindi ? self->hindi_button : self->english_button, TRUE);

@@ -15,6 +15,7 @@
 #include "emitra-idle-lock.h"
 #include "emitra-money.h"
 #include "emitra-sign-in-window.h"
+#include "emitra-text.h"
 
 typedef struct
 {
@@ -43,13 +44,6 @@ get_window_desk (EmitraWindow *window)
   return g_object_get_data (G_OBJECT (window), "emitra-window-desk");
 }
 
-static gboolean
-ui_is_hindi (void)
-{
-  /* The translation itself says which language the interface speaks. */
-  return g_str_equal (C_("interface language code", "en"), "hi");
-}
-
 static void
 update_identity (EmitraWindow *window)
 {
@@ -69,13 +63,13 @@ update_identity (EmitraWindow *window)
 
       /* Translators: the header: operator's name · kiosk code · wallet balance. */
       identity = g_strdup_printf (_("%s · %s · wallet %s"),
-                                  ui_is_hindi () ? emitra_operator_session_get_name_hi (session)
+                                  emitra_text_prefers_hindi () ? emitra_operator_session_get_name_hi (session)
                                                  : emitra_operator_session_get_name_en (session),
                                   emitra_operator_session_get_kiosk_code (session), money);
     }
   else
     identity = g_strdup_printf ("%s · %s",
-                                ui_is_hindi () ? emitra_operator_session_get_name_hi (session)
+                                emitra_text_prefers_hindi () ? emitra_operator_session_get_name_hi (session)
                                                : emitra_operator_session_get_name_en (session),
                                 emitra_operator_session_get_kiosk_code (session));
 

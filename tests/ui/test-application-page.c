@@ -17,6 +17,7 @@
 #include "emitra-date-row.h"
 #include "emitra-drafts-dialog.h"
 #include "emitra-money.h"
+#include "emitra-text.h"
 #include "flow-test-util.h"
 #include "ui-test-util.h"
 
@@ -177,7 +178,7 @@ test_invalid_aadhaar (Fixture       *fixture,
   g_assert_nonnull (strstr (message, label));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   /* In Hindi the message names the field by its Hindi label. */
-  if (emitra_form_prefers_hindi ())
+  if (emitra_text_prefers_hindi ())
     g_assert_nonnull (strstr (message, "आधार"));
 
   flow_test_screenshot (GTK_WIDGET (fixture->window), "flow-invalid-aadhaar");

@@ -14,6 +14,7 @@
 #include "emitra-display.h"
 #include "emitra-preferences-window.h"
 #include "emitra-setup-window.h"
+#include "emitra-text.h"
 #include "emitra-window-flow.h"
 #include "emitra-window.h"
 #include "flow-test-util.h"
@@ -185,8 +186,8 @@ test_switch_keeps_work (void)
   g_assert_cmpstr (emitra_window_get_visible_page (window), ==, "reports");
   g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "page", "Receipts"), ==, "रसीदें");
   /* Catalog names and form labels follow: Hindi first now. */
-  g_assert_true (emitra_catalog_names_in_hindi ());
-  g_assert_true (emitra_form_prefers_hindi ());
+  g_assert_true (emitra_text_prefers_hindi ());
+  g_assert_true (emitra_text_prefers_hindi ());
   g_assert_cmpstr (adw_window_title_get_title (emitra_window_get_application_page (window)->window_title), ==,
                    "जाति प्रमाण पत्र (अन्य पिछड़ा वर्ग, नॉन-क्रीमीलेयर)");
 
@@ -201,7 +202,7 @@ test_switch_keeps_work (void)
   g_assert_cmpstr (field_text (window, "full_name_hi"), ==, "सुनीता कुमारी सैनी");
   g_assert_cmpstr (emitra_catalog_page_get_search_text (emitra_window_get_catalog_page (window)), ==, "jati");
   g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "page", "Receipts"), ==, "Receipts");
-  g_assert_false (emitra_catalog_names_in_hindi ());
+  g_assert_false (emitra_text_prefers_hindi ());
   g_assert_cmpstr (adw_window_title_get_title (emitra_window_get_application_page (window)->window_title), ==,
                    "Caste Certificate (OBC, non-creamy layer)");
 

@@ -12,6 +12,7 @@
 #include "emitra-application.h"
 #include "emitra-catalog-page.h"
 #include "emitra-service-details.h"
+#include "emitra-text.h"
 #include "emitra-window.h"
 #include "ui-test-util.h"
 
@@ -164,11 +165,11 @@ test_provider_subsearch_and_metas (void)
   g_assert_true (g_variant_lookup (meta, "description", "&s", &description));
   g_assert_cmpstr (id, ==, "caste-certificate-sc-st");
   /* The name in the interface's language, the other beneath. */
-  if (emitra_catalog_names_in_hindi ())
+  if (emitra_text_prefers_hindi ())
     g_assert_true (g_str_has_prefix (name, "जाति प्रमाण पत्र"));
   else
     g_assert_true (g_str_has_prefix (name, "Caste Certificate"));
-  g_assert_nonnull (strstr (description, emitra_catalog_names_in_hindi () ? "Caste Certificate" : "जाति प्रमाण पत्र"));
+  g_assert_nonnull (strstr (description, emitra_text_prefers_hindi () ? "Caste Certificate" : "जाति प्रमाण पत्र"));
 }
 
 static GtkWindow *
