@@ -98,7 +98,7 @@ _emitra_receipts_page_load_pending (EmitraReceiptsPage *self)
       g_strcmp0 (gtk_stack_get_visible_child_name (self->pending_stack), "empty") != 0)
     gtk_stack_set_visible_child_name (self->pending_stack, "loading");
 
-  emitra_outbox_list_pending_async (emitra_desk_get_outbox (self->desk), self->pending_cancellable,
+  emitra_outbox_list_pending_async (emitra_desk_get_outbox (self->desk), NULL, self->pending_cancellable,
                                     on_pending_listed_cb, g_object_ref (self));
 }
 
