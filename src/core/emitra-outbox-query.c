@@ -3,7 +3,7 @@
  * Reading the outbox back: one item by request ID, what is still pending
  * (for the whole desk, or for one operator: the Receipts page shows an
  * operator only their own), what is due for a retry, and how many wait.
- * The GUI's reads run on the database's worker thread.
+ * Also the GUI's calls on the outbox, run on the database's worker thread.
  */
 #include "config.h"
 
@@ -136,21 +136,22 @@ emitra_outbox_count_pending (EmitraOutbox  *self,
   return count;
 }
 
-/* The GUI's reads ------------------------------------------------------ */
+/* The GUI's calls, on the database's worker thread ---------------------- */
 
 typedef struct
 {
   EmitraOutbox *outbox;
-  char         *operator_id;
-} ListJob;
+  char         *text;      /* an operator ID or a request ID */
+  gint64        number;
+} Job;
 
 static void
-list_job_free (gpointer data)
+job_free (gpointer data)
 {
-  ListJob *job = data;
+  Job *job = data;
 
   g_clear_object (&job->outbox);
-  g_free (job->operator_id);
+  g_free (job->text);
   g_free (job);
 }
 
@@ -159,9 +160,9 @@ list_pending_job (sqlite3   *db,
                   gpointer   data,
                   GError   **error)
 {
-  ListJob *job = data;
+  Job *job = data;
 
-  return emitra_outbox_list_pending (job->outbox, job->operator_id, error);
+  return emitra_outbox_list_pending (job->outbox, job->text, error);
 }
 
 /* A count travels boxed: a job's NULL result means it failed. */
@@ -170,48 +171,41 @@ count_pending_job (sqlite3   *db,
                    gpointer   data,
                    GError   **error)
 {
-  ListJob *job = data;
+  Job *job = data;
   gint64 count = emitra_outbox_count_pending (job->outbox, error);
 
   return count >= 0 ? g_memdup2 (&count, sizeof count) : NULL;
 }
 
-static void
-on_listed_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+static gpointer
+retry_now_job (sqlite3   *db,
+               gpointer   data,
+               GError   **error)
 {
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  gpointer value = emitra_database_run_finish (EMITRA_DATABASE (source), result, &error);
+  Job *job = data;
 
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, value, g_task_get_task_data (task));
+  return emitra_outbox_retry_now (job->outbox, job->text, job->number, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
-/* As in the receipt store, the result's free function travels as the
- * outer task's data. */
 static void
 run (EmitraOutbox        *self,
      EmitraDatabaseJob    job_func,
-     const char          *operator_id,
+     const char          *text,
+     gint64               number,
      GDestroyNotify       result_free,
      gpointer             source_tag,
      GCancellable        *cancellable,
      GAsyncReadyCallback  callback,
      gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  ListJob *job = g_new0 (ListJob, 1);
+  Job *job = g_new0 (Job, 1);
 
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, result_free, NULL);
+  /* The job holds no widget: the worker thread may be the one to free it. */
   job->outbox = g_object_ref (self);
-  job->operator_id = g_strdup (operator_id);
-  emitra_database_run_async (emitra_outbox_get_database (self), job_func, job, list_job_free,
-                             result_free, cancellable, on_listed_cb, task);
+  job->text = g_strdup (text);
+  job->number = number;
+  emitra_database_run_for_async (emitra_outbox_get_database (self), self, source_tag, job_func, job,
+                                 job_free, result_free, cancellable, callback, user_data);
 }
 
 void
@@ -223,7 +217,7 @@ emitra_outbox_list_pending_async (EmitraOutbox        *self,
 {
   g_return_if_fail (EMITRA_IS_OUTBOX (self));
 
-  run (self, list_pending_job, operator_id, (GDestroyNotify) g_ptr_array_unref,
+  run (self, list_pending_job, operator_id, 0, (GDestroyNotify) g_ptr_array_unref,
        emitra_outbox_list_pending_async, cancellable, callback, user_data);
 }
 
@@ -246,7 +240,7 @@ emitra_outbox_count_pending_async (EmitraOutbox        *self,
 {
   g_return_if_fail (EMITRA_IS_OUTBOX (self));
 
-  run (self, count_pending_job, NULL, g_free, emitra_outbox_count_pending_async,
+  run (self, count_pending_job, NULL, 0, g_free, emitra_outbox_count_pending_async,
        cancellable, callback, user_data);
 }
 
@@ -262,4 +256,30 @@ emitra_outbox_count_pending_finish (EmitraOutbox  *self,
 
   count = g_task_propagate_pointer (G_TASK (result), error);
   return count != NULL ? *count : -1;
+}
+
+/* The operator's "Retry now" (emitra_outbox_retry_now()) off the main thread. */
+void
+emitra_outbox_retry_now_async (EmitraOutbox        *self,
+                               const char          *request_id,
+                               gint64               now,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (EMITRA_IS_OUTBOX (self));
+  g_return_if_fail (request_id != NULL);
+
+  run (self, retry_now_job, request_id, now, NULL, emitra_outbox_retry_now_async,
+       cancellable, callback, user_data);
+}
+
+gboolean
+emitra_outbox_retry_now_finish (EmitraOutbox  *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
 }

@@ -106,5 +106,14 @@ void              emitra_outbox_count_pending_async  (EmitraOutbox        *self,
 gint64            emitra_outbox_count_pending_finish (EmitraOutbox        *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
+void              emitra_outbox_retry_now_async  (EmitraOutbox        *self,
+                                                  const char          *request_id,
+                                                  gint64               now,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean          emitra_outbox_retry_now_finish (EmitraOutbox        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 G_END_DECLS

@@ -297,10 +297,24 @@ on_counted_cb (GObject      *source,
 }
 
 static void
+on_retried_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  gboolean **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = g_new (gboolean, 1);
+  **out = emitra_outbox_retry_now_finish (EMITRA_OUTBOX (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_outbox_async (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GPtrArray) items = NULL;
+  g_autofree gboolean *retried = NULL;
   gint64 count = -2;
 
   g_assert_true (emitra_outbox_enqueue (f->outbox, "req-a", "s", "{}", NULL, NOW, NULL));
@@ -321,6 +335,19 @@ test_outbox_async (Fixture       *f,
   while (count == -2)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (count, ==, 1);
+
+  /* Retry Now from the page: the waiting item is due at once. */
+  g_assert_true (emitra_outbox_record_attempt (f->outbox, "req-a", "Down.", NOW, NULL));
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = emitra_outbox_list_due (f->outbox, NOW + 1, NULL);
+  g_assert_cmpuint (items->len, ==, 0);
+  emitra_outbox_retry_now_async (f->outbox, "req-a", NOW + 1, NULL, on_retried_cb, &retried);
+  while (retried == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (*retried);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = emitra_outbox_list_due (f->outbox, NOW + 1, NULL);
+  g_assert_cmpuint (items->len, ==, 1);
 }
 
 /* Whose submissions an operator sees: those their receipts name, and

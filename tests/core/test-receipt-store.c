@@ -266,6 +266,22 @@ test_store_records_status_events (Fixture       *f,
   g_assert_error (error, EMITRA_RECEIPT_STORE_ERROR, EMITRA_RECEIPT_STORE_ERROR_NOT_FOUND);
 }
 
+/* The numbers of the receipts @query finds, in the order found. */
+static char *
+found_numbers (Fixture                  *f,
+               const EmitraReceiptQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = emitra_receipt_store_search (f->store, query, &error);
+  GString *numbers = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint j = 0; j < found->len; j++)
+    g_string_append_printf (numbers, "%s%" G_GINT64_FORMAT, j > 0 ? " " : "",
+                            emitra_receipt_get_receipt_no (g_ptr_array_index (found, j)));
+  return g_string_free (numbers, FALSE);
+}
+
 static void
 test_store_lookups (Fixture       *f,
                     gconstpointer  data)
@@ -308,15 +324,10 @@ test_store_lookups (Fixture       *f,
         .text = cases[i].text, .from_day = cases[i].from_day, .to_day = cases[i].to_day,
         .status_mask = cases[i].status_mask,
       };
-      g_autoptr(GPtrArray) found = emitra_receipt_store_search (f->store, &query, &error);
-      g_autoptr(GString) numbers = g_string_new (NULL);
+      g_autofree char *numbers = found_numbers (f, &query);
 
-      g_assert_no_error (error);
-      for (guint j = 0; j < found->len; j++)
-        g_string_append_printf (numbers, "%s%" G_GINT64_FORMAT, j > 0 ? " " : "",
-                                emitra_receipt_get_receipt_no (g_ptr_array_index (found, j)));
       g_test_message ("search %u: %s", i, cases[i].text);
-      g_assert_cmpstr (numbers->str, ==, cases[i].expected);
+      g_assert_cmpstr (numbers, ==, cases[i].expected);
     }
 
   by_number = emitra_receipt_store_get (f->store, 3, &error);
@@ -380,16 +391,10 @@ test_store_search_by_operator (Fixture       *f,
         .text = cases[i].text, .from_day = cases[i].from_day, .to_day = cases[i].to_day,
         .operator_id = cases[i].operator_id, .status_mask = cases[i].status_mask, .limit = cases[i].limit,
       };
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) found = emitra_receipt_store_search (f->store, &query, &error);
-      g_autoptr(GString) numbers = g_string_new (NULL);
+      g_autofree char *numbers = found_numbers (f, &query);
 
-      g_assert_no_error (error);
-      for (guint j = 0; j < found->len; j++)
-        g_string_append_printf (numbers, "%s%" G_GINT64_FORMAT, j > 0 ? " " : "",
-                                emitra_receipt_get_receipt_no (g_ptr_array_index (found, j)));
       g_test_message ("case %u: %s %s", i, cases[i].operator_id, cases[i].text);
-      g_assert_cmpstr (numbers->str, ==, cases[i].expected);
+      g_assert_cmpstr (numbers, ==, cases[i].expected);
     }
 }
 
