@@ -6,6 +6,11 @@
  * status filter; details, Reprint and Save as PDF, both marked DUPLICATE.
  * Its Pending view (emitra-receipts-page-pending.c) lists the outbox.
  *
+ * Who sees what (HACKING.md, "Who sees which report"): nothing until
+ * someone signs in; an operator sees the receipts they issued and their
+ * own waiting submissions, a supervisor every one of the desk. The query
+ * does the filtering, so no one else's receipt is ever read for them.
+ *
  * Every query runs on the database's worker thread through the receipt
  * store; a newer search cancels the one before, so typing never waits for
  * the disk and a late answer never replaces a newer one. The lists are
@@ -45,6 +50,12 @@ emitra_receipts_page_refresh (EmitraReceiptsPage *self)
 
   if (self->desk == NULL)
     return;
+  if (self->session == NULL)
+    {
+      /* How many submissions wait, for the page that asks to sign in. */
+      _emitra_receipts_page_load_pending (self);
+      return;
+    }
   _emitra_receipts_page_search (self);
   _emitra_receipts_page_load_pending (self);
   if (self->details != NULL)
@@ -84,6 +95,102 @@ emitra_receipts_page_get_selected (EmitraReceiptsPage *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+/* Who sees what --------------------------------------------------- */
+
+const char *
+_emitra_receipts_page_shown_operator (EmitraReceiptsPage *self)
+{
+  if (self->session == NULL || emitra_operator_session_is_supervisor (self->session))
+    return NULL;
+  return emitra_operator_session_get_operator_id (self->session);
+}
+
+static gboolean
+may_see (EmitraReceiptsPage *self,
+         EmitraReceipt      *receipt)
+{
+  const char *operator_id = _emitra_receipts_page_shown_operator (self);
+
+  return self->session != NULL &&
+         (operator_id == NULL || g_strcmp0 (emitra_receipt_get_operator_id (receipt), operator_id) == 0);
+}
+
+/* Whether @a and @b may see the same receipts: then the next session
+ * keeps the page as it is (the idle lock's new session for the same
+ * operator, say). */
+static gboolean
+same_scope (EmitraOperatorSession *a,
+            EmitraOperatorSession *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (emitra_operator_session_is_supervisor (a) || emitra_operator_session_is_supervisor (b))
+    return emitra_operator_session_is_supervisor (a) == emitra_operator_session_is_supervisor (b);
+  return g_strcmp0 (emitra_operator_session_get_operator_id (a), emitra_operator_session_get_operator_id (b)) == 0;
+}
+
+/* Forgets everything the session before was shown: its list, what it
+ * searched for (a name or a mobile number), its Pending rows, any answer
+ * still on its way, and an open receipt the new session may not see. */
+static void
+forget_shown (EmitraReceiptsPage *self)
+{
+  g_cancellable_cancel (self->search_cancellable);
+  self->searching = FALSE;
+  self->activate_when_found = FALSE;
+  g_list_store_remove_all (self->receipts);
+  gtk_label_set_label (self->summary_label, "");
+  gtk_stack_set_visible_child_name (self->receipts_stack, "loading");
+  /* Emptying the box searches; with nobody signed in, that reads nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  _emitra_receipts_page_forget_pending (self);
+  _emitra_receipts_page_update_actions (self);
+
+  if (self->details != NULL && !may_see (self, emitra_receipt_details_get_receipt (self->details)))
+    gtk_window_destroy (GTK_WINDOW (self->details));
+}
+
+/* The page the session may see: the sign-in request or the desk's
+ * receipts, titled as whose they are. Without a desk find_desk() says why. */
+static void
+show_scope (EmitraReceiptsPage *self)
+{
+  if (self->desk != NULL)
+    gtk_stack_set_visible_child_name (self->page_stack, self->session != NULL ? "desk" : "signed-out");
+  adw_view_stack_page_set_title (self->receipts_view_page,
+                                 _emitra_receipts_page_shown_operator (self) != NULL
+                                   ? C_("receipts view", "My Receipts")
+                                   : C_("receipts view", "All Receipts"));
+}
+
+/**
+ * emitra_receipts_page_set_session:
+ * @session: (nullable): who is signed in, or %NULL for nobody
+ *
+ * The page shows what @session's role may see, at once: nothing for
+ * nobody, an operator's own receipts, or all of them for a supervisor.
+ */
+void
+emitra_receipts_page_set_session (EmitraReceiptsPage    *self,
+                                  EmitraOperatorSession *session)
+{
+  gboolean same;
+
+  g_return_if_fail (EMITRA_IS_RECEIPTS_PAGE (self));
+  g_return_if_fail (session == NULL || EMITRA_IS_OPERATOR_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  same = same_scope (self->session, session);
+  g_set_object (&self->session, session);
+  if (!same)
+    forget_shown (self);
+  show_scope (self);
+  if (!same && self->desk != NULL && (session == NULL || gtk_widget_get_mapped (GTK_WIDGET (self))))
+    emitra_receipts_page_refresh (self);
+}
+
 /* Details and printing ---------------------------------------------- */
 
 static void
@@ -92,7 +199,7 @@ open_details (EmitraReceiptsPage *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (receipt == NULL || self->desk == NULL)
+  if (receipt == NULL || self->desk == NULL || !may_see (self, receipt))
     return;
 
   if (self->details != NULL)
@@ -283,7 +390,7 @@ emitra_receipts_page_set_desk (EmitraReceiptsPage *self,
     {
       g_signal_connect_object (emitra_desk_get_submitter (desk), "settled",
                                G_CALLBACK (on_settled_cb), self, 0);
-      gtk_stack_set_visible_child_name (self->page_stack, "desk");
+      show_scope (self);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         emitra_receipts_page_refresh (self);
     }
@@ -339,7 +446,7 @@ emitra_receipts_page_map (GtkWidget *widget)
   emitra_receipts_page_refresh (self);
   if (self->pending_timer_id == 0)
     self->pending_timer_id = g_timeout_add_seconds (30, on_pending_timer_cb, self);
-  if (self->desk != NULL &&
+  if (self->desk != NULL && self->session != NULL &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "receipts") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -408,6 +515,15 @@ emitra_receipts_page_dispose (GObject *object)
   if (self->desk != NULL)
     g_signal_handlers_disconnect_by_func (emitra_desk_get_submitter (self->desk), on_settled_cb, self);
   g_clear_object (&self->desk);
+  /* Closed without a desk, the question leaves the outbox as it was. */
+  if (self->cancel_dialog != NULL)
+    {
+      GtkWindow *dialog = self->cancel_dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->cancel_dialog);
+      self->cancel_dialog = NULL;
+      gtk_window_close (dialog);
+    }
   /* The template's one widget is AdwBin's child, let go of in its dispose. */
 
   G_OBJECT_CLASS (emitra_receipts_page_parent_class)->dispose (object);
@@ -422,6 +538,7 @@ emitra_receipts_page_finalize (GObject *object)
   g_clear_object (&self->pending_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->printer);
+  g_clear_object (&self->session);
   g_clear_object (&self->selection);
   g_clear_object (&self->receipts);
   g_free (self->from_day);
@@ -456,7 +573,9 @@ emitra_receipts_page_class_init (EmitraReceiptsPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "pending_spinner", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, page_stack);
   gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, no_desk_page);
+  gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, waiting_label);
   gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, receipts_view_page);
   gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, pending_view_page);
   gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, range_button);
@@ -501,5 +620,6 @@ emitra_receipts_page_init (EmitraReceiptsPage *self)
   self->printer = emitra_receipt_printer_new (NULL);
   self->cancellable = g_cancellable_new ();
   _emitra_receipts_page_list_init (self);
-  gtk_stack_set_visible_child_name (self->page_stack, "desk");
+  /* Nobody is signed in until the window says who is. */
+  gtk_stack_set_visible_child_name (self->page_stack, "signed-out");
 }
