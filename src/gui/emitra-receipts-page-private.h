@@ -55,9 +55,13 @@ struct _EmitraReceiptsPage
   GtkListBox           *pending_list;
 };
 
-/* Whose receipts the page shows: one operator's, or NULL for every
- * receipt of the desk (a supervisor's page, or nobody's: see session). */
+/* Who sees what, in emitra-receipts-page-session.c. Whose receipts the
+ * page shows: one operator's, or NULL for every receipt of the desk (a
+ * supervisor's page, or nobody's: see session). */
 const char *_emitra_receipts_page_shown_operator (EmitraReceiptsPage *self);
+gboolean    _emitra_receipts_page_may_see        (EmitraReceiptsPage *self,
+                                                  EmitraReceipt      *receipt);
+void        _emitra_receipts_page_show_scope     (EmitraReceiptsPage *self);
 
 /* The list, its search and its dates, in emitra-receipts-page-list.c. */
 void _emitra_receipts_page_list_class_init    (GtkWidgetClass     *widget_class);
