@@ -387,6 +387,55 @@ emitra_database_run_finish (EmitraDatabase  *self,
 }
 
 static void
+on_job_for_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  gpointer value = emitra_database_run_finish (EMITRA_DATABASE (source), result, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, value, g_task_get_task_data (task));
+}
+
+/**
+ * emitra_database_run_for_async:
+ * @source_object: the store the job is for: the task's source object
+ * @source_tag: the store's _async function, for its _finish() to check
+ *
+ * Runs @job as emitra_database_run_async() does, and reports through a
+ * task of @source_object's, so a store's _finish() is one
+ * g_task_propagate_pointer(). The result's free function travels as that
+ * task's data: the result is freed whether or not anyone collects it.
+ */
+void
+emitra_database_run_for_async (EmitraDatabase      *self,
+                               gpointer             source_object,
+                               gpointer             source_tag,
+                               EmitraDatabaseJob    job,
+                               gpointer             job_data,
+                               GDestroyNotify       data_free,
+                               GDestroyNotify       result_free,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (EMITRA_IS_DATABASE (self));
+  g_return_if_fail (G_IS_OBJECT (source_object));
+
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, result_free, NULL);
+  emitra_database_run_async (self, job, job_data, data_free, result_free, cancellable,
+                             on_job_for_done_cb, task);
+}
+
+static void
 emitra_database_dispose (GObject *object)
 {
   EmitraDatabase *self = EMITRA_DATABASE (object);

@@ -77,6 +77,16 @@ void            emitra_database_run_async    (EmitraDatabase         *self,
 gpointer        emitra_database_run_finish   (EmitraDatabase         *self,
                                               GAsyncResult           *result,
                                               GError                **error);
+void            emitra_database_run_for_async (EmitraDatabase        *self,
+                                               gpointer               source_object,
+                                               gpointer               source_tag,
+                                               EmitraDatabaseJob      job,
+                                               gpointer               job_data,
+                                               GDestroyNotify         data_free,
+                                               GDestroyNotify         result_free,
+                                               GCancellable          *cancellable,
+                                               GAsyncReadyCallback    callback,
+                                               gpointer               user_data);
 
 gboolean        emitra_database_set_error    (sqlite3                *db,
                                               int                     rc,

@@ -10,7 +10,8 @@
  * This module keeps the books; talking to the gateway (verify by request
  * ID before any resend, then resend or settle) is the submission
  * orchestrator's job. Like the receipt store, it is used from one thread
- * at a time: the database's worker thread for the GUI.
+ * at a time: the database's worker thread for the GUI. Reading items back
+ * is emitra-outbox-query.c's.
  */
 #include "config.h"
 
@@ -68,6 +69,14 @@ emitra_outbox_new (EmitraDatabase *database)
   self = g_object_new (EMITRA_TYPE_OUTBOX, NULL);
   self->database = g_object_ref (database);
   return self;
+}
+
+EmitraDatabase *
+emitra_outbox_get_database (EmitraOutbox *self)
+{
+  g_return_val_if_fail (EMITRA_IS_OUTBOX (self), NULL);
+
+  return self->database;
 }
 
 /**
@@ -377,83 +386,6 @@ fail:
   return NULL;
 }
 
-static GPtrArray *
-query_items (EmitraOutbox  *self,
-             const char    *sql,
-             const char    *text,
-             gint64         number,
-             GError       **error)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = emitra_database_prepare (self->database, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_int64 (stmt, 1, number);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, _emitra_outbox_item_new_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      emitra_database_set_error (sqlite3_db_handle (stmt), rc, error);
-      g_clear_pointer (&items, g_ptr_array_unref);
-    }
-  sqlite3_finalize (stmt);
-
-  return g_steal_pointer (&items);
-}
-
-EmitraOutboxItem *
-emitra_outbox_get (EmitraOutbox  *self,
-                   const char    *request_id,
-                   GError       **error)
-{
-  g_autoptr(GPtrArray) items = NULL;
-
-  g_return_val_if_fail (EMITRA_IS_OUTBOX (self), NULL);
-  g_return_val_if_fail (request_id != NULL, NULL);
-
-  items = query_items (self, "SELECT " EMITRA_OUTBOX_COLUMNS " FROM " EMITRA_OUTBOX_FROM
-                       " WHERE o.request_id = ?1", request_id, 0, error);
-  if (items == NULL)
-    return NULL;
-  if (items->len == 0)
-    {
-      g_set_error (error, EMITRA_OUTBOX_ERROR, EMITRA_OUTBOX_ERROR_NOT_FOUND,
-                   _("Request %s is not in the outbox."), request_id);
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (items, 0));
-}
-
-/* Everything still waiting for the gateway's answer, oldest first. */
-GPtrArray *
-emitra_outbox_list_pending (EmitraOutbox  *self,
-                            GError       **error)
-{
-  g_return_val_if_fail (EMITRA_IS_OUTBOX (self), NULL);
-
-  return query_items (self, "SELECT " EMITRA_OUTBOX_COLUMNS " FROM " EMITRA_OUTBOX_FROM
-                      " WHERE o.state = ?1 ORDER BY o.created_at, o.rowid", "pending", 0, error);
-}
-
-/* The pending items whose next attempt is due at @now, most overdue first. */
-GPtrArray *
-emitra_outbox_list_due (EmitraOutbox  *self,
-                        gint64         now,
-                        GError       **error)
-{
-  g_return_val_if_fail (EMITRA_IS_OUTBOX (self), NULL);
-
-  return query_items (self, "SELECT " EMITRA_OUTBOX_COLUMNS " FROM " EMITRA_OUTBOX_FROM
-                      " WHERE o.state = 'pending' AND o.next_attempt_at <= ?1"
-                      " ORDER BY o.next_attempt_at, o.rowid", NULL, now, error);
-}
-
 /* Runs an UPDATE of one pending item, its parameters numbered ?1 request
  * ID, ?2 text, ?3 number, ?4 now (binding one a statement does not use is
  * harmless); NOT_FOUND or NOT_PENDING when it changed nothing. */
@@ -658,54 +590,4 @@ emitra_outbox_settle (EmitraOutbox         *self,
 fail:
   emitra_database_rollback (self->database);
   return FALSE;
-}
-
-static gpointer
-list_pending_job (sqlite3   *db,
-                  gpointer   data,
-                  GError   **error)
-{
-  return emitra_outbox_list_pending (EMITRA_OUTBOX (data), error);
-}
-
-static void
-on_listed_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  GPtrArray *items = emitra_database_run_finish (EMITRA_DATABASE (source), result, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
-}
-
-void
-emitra_outbox_list_pending_async (EmitraOutbox        *self,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (EMITRA_IS_OUTBOX (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, emitra_outbox_list_pending_async);
-  emitra_database_run_async (self->database, list_pending_job, g_object_ref (self), g_object_unref,
-                             (GDestroyNotify) g_ptr_array_unref, cancellable, on_listed_cb, task);
-}
-
-/* Returns: (transfer container): the pending #EmitraOutboxItem s. */
-GPtrArray *
-emitra_outbox_list_pending_finish (EmitraOutbox  *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }

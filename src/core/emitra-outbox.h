@@ -34,6 +34,7 @@ gint64            emitra_outbox_backoff_seconds  (guint                attempts,
                                                   double               jitter);
 
 EmitraOutbox     *emitra_outbox_new              (EmitraDatabase      *database);
+EmitraDatabase   *emitra_outbox_get_database     (EmitraOutbox        *self);
 
 gboolean          emitra_outbox_enqueue          (EmitraOutbox        *self,
                                                   const char          *request_id,
@@ -58,6 +59,9 @@ EmitraOutboxItem *emitra_outbox_get              (EmitraOutbox        *self,
                                                   const char          *request_id,
                                                   GError             **error);
 GPtrArray        *emitra_outbox_list_pending     (EmitraOutbox        *self,
+                                                  const char          *operator_id,
+                                                  GError             **error);
+gint64            emitra_outbox_count_pending    (EmitraOutbox        *self,
                                                   GError             **error);
 GPtrArray        *emitra_outbox_list_due         (EmitraOutbox        *self,
                                                   gint64               now,
@@ -88,11 +92,28 @@ gboolean          emitra_outbox_settle           (EmitraOutbox        *self,
                                                   GError             **error);
 
 void              emitra_outbox_list_pending_async  (EmitraOutbox        *self,
+                                                     const char          *operator_id,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
 GPtrArray        *emitra_outbox_list_pending_finish (EmitraOutbox        *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
+void              emitra_outbox_count_pending_async  (EmitraOutbox        *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gint64            emitra_outbox_count_pending_finish (EmitraOutbox        *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+void              emitra_outbox_retry_now_async  (EmitraOutbox        *self,
+                                                  const char          *request_id,
+                                                  gint64               now,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean          emitra_outbox_retry_now_finish (EmitraOutbox        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 G_END_DECLS

@@ -49,23 +49,6 @@ job_data_new (EmitraReceiptStore *store)
 }
 
 static void
-on_job_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  gpointer value = emitra_database_run_finish (EMITRA_DATABASE (source), result, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, value, g_task_get_task_data (task));
-}
-
-/* The result's free function travels as the outer task's data, so the
- * result is freed whether or not the caller ever collects it. */
-static void
 run (EmitraReceiptStore  *self,
      EmitraDatabaseJob    job,
      JobData             *data,
@@ -75,12 +58,8 @@ run (EmitraReceiptStore  *self,
      GAsyncReadyCallback  callback,
      gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, result_free, NULL);
-  emitra_database_run_async (emitra_receipt_store_get_database (self), job, data, job_data_free,
-                             result_free, cancellable, on_job_done_cb, task);
+  emitra_database_run_for_async (emitra_receipt_store_get_database (self), self, source_tag, job, data,
+                                 job_data_free, result_free, cancellable, callback, user_data);
 }
 
 static gpointer

@@ -434,7 +434,7 @@ _emitra_submitter_due_items_job (sqlite3  *db,
   Job *job = data;
 
   if (job->outcome == EMITRA_OUTBOX_STATE_PENDING)
-    return emitra_outbox_list_pending (job->self->outbox, error);
+    return emitra_outbox_list_pending (job->self->outbox, NULL, error);
   return emitra_outbox_list_due (job->self->outbox, now_seconds (), error);
 }
 

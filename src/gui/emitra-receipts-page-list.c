@@ -347,11 +347,13 @@ _emitra_receipts_page_search (EmitraReceiptsPage *self)
     .text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
     .from_day = self->from_day,
     .to_day = self->to_day,
+    .operator_id = _emitra_receipts_page_shown_operator (self),
     .status_mask = status > 0 && status != GTK_INVALID_LIST_POSITION ? 1u << (status - 1) : 0,
     .limit = SEARCH_LIMIT,
   };
 
-  if (self->desk == NULL)
+  /* Nobody signed in: nothing is read, so nothing can show. */
+  if (self->desk == NULL || self->session == NULL)
     return;
 
   g_cancellable_cancel (self->search_cancellable);

@@ -84,6 +84,58 @@ on_pending_listed_cb (GObject      *source,
   gtk_stack_set_visible_child_name (self->pending_stack, items->len > 0 ? "list" : "empty");
 }
 
+/* Before sign-in the page says how many submissions wait, and nothing
+ * about them: without it nobody at the desk could tell that work is held
+ * up until someone signs in (the desk sends nothing for nobody). */
+static void
+on_pending_counted_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(EmitraReceiptsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 count = emitra_outbox_count_pending_finish (EMITRA_OUTBOX (source), result, &error);
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->loading_pending = FALSE;
+  if (count <= 0)
+    {
+      /* An outbox that cannot be read is the signed-in page's to explain. */
+      if (error != NULL)
+        g_debug ("The outbox could not be counted: %s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), FALSE);
+      return;
+    }
+
+  /* Translators: on the Receipts page before anyone signs in; no names. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u submission is still waiting for the gateway.",
+                                       "%u submissions are still waiting for the gateway.", (gulong) count),
+                          (guint) count);
+  shown = emitra_display_digits (text);
+  gtk_label_set_label (self->waiting_label, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), TRUE);
+}
+
+/* Forgets the rows, the badge and any answer on its way: what the
+ * session before may have seen. */
+void
+_emitra_receipts_page_forget_pending (EmitraReceiptsPage *self)
+{
+  g_cancellable_cancel (self->pending_cancellable);
+  self->loading_pending = FALSE;
+  clear_rows (self);
+  adw_view_stack_page_set_badge_number (self->pending_view_page, 0);
+  adw_view_stack_page_set_needs_attention (self->pending_view_page, FALSE);
+  gtk_stack_set_visible_child_name (self->pending_stack, "loading");
+  gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), FALSE);
+  /* A question about the last session's submission is not the next one's to answer. */
+  if (self->cancel_dialog != NULL)
+    gtk_window_close (self->cancel_dialog);
+}
+
 void
 _emitra_receipts_page_load_pending (EmitraReceiptsPage *self)
 {
@@ -94,12 +146,21 @@ _emitra_receipts_page_load_pending (EmitraReceiptsPage *self)
   g_clear_object (&self->pending_cancellable);
   self->pending_cancellable = g_cancellable_new ();
   self->loading_pending = TRUE;
+
+  if (self->session == NULL)
+    {
+      emitra_outbox_count_pending_async (emitra_desk_get_outbox (self->desk), self->pending_cancellable,
+                                         on_pending_counted_cb, g_object_ref (self));
+      return;
+    }
+
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pending_stack), "list") != 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->pending_stack), "empty") != 0)
     gtk_stack_set_visible_child_name (self->pending_stack, "loading");
 
-  emitra_outbox_list_pending_async (emitra_desk_get_outbox (self->desk), self->pending_cancellable,
-                                    on_pending_listed_cb, g_object_ref (self));
+  /* An operator's own submissions; a supervisor's page, the whole desk's. */
+  emitra_outbox_list_pending_async (emitra_desk_get_outbox (self->desk), _emitra_receipts_page_shown_operator (self),
+                                    self->pending_cancellable, on_pending_listed_cb, g_object_ref (self));
 }
 
 typedef struct _ItemAction ItemAction;
@@ -213,35 +274,6 @@ on_drained_cb (GObject      *source,
   emitra_receipts_page_refresh (action->page);
 }
 
-typedef struct
-{
-  EmitraOutbox *outbox;
-  char         *request_id;
-} RetryJob;
-
-static void
-retry_job_free (gpointer data)
-{
-  RetryJob *job = data;
-
-  g_clear_object (&job->outbox);
-  g_free (job->request_id);
-  g_free (job);
-}
-
-/* On the database's thread. */
-static gpointer
-retry_now_job (sqlite3   *db,
-               gpointer   data,
-               GError   **error)
-{
-  RetryJob *job = data;
-
-  if (!emitra_outbox_retry_now (job->outbox, job->request_id, g_get_real_time () / G_USEC_PER_SEC, error))
-    return NULL;
-  return GINT_TO_POINTER (TRUE);
-}
-
 static void
 on_made_due_cb (GObject      *source,
                 GAsyncResult *result,
@@ -251,7 +283,7 @@ on_made_due_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   EmitraReceiptsPage *self = action->page;
 
-  if (emitra_database_run_finish (EMITRA_DATABASE (source), result, &error) == NULL)
+  if (!emitra_outbox_retry_now_finish (EMITRA_OUTBOX (source), result, &error))
     {
       g_autofree char *message = NULL;
 
@@ -274,13 +306,9 @@ static void
 retry_now (ItemAction *action)
 {
   EmitraReceiptsPage *self = action->page;
-  RetryJob *job = g_new0 (RetryJob, 1);
 
-  /* The job holds no widget: the worker thread may be the one to free it. */
-  job->outbox = g_object_ref (emitra_desk_get_outbox (self->desk));
-  job->request_id = g_strdup (action->request_id);
-  emitra_database_run_async (emitra_desk_get_database (self->desk), retry_now_job, job,
-                             retry_job_free, NULL, self->cancellable, on_made_due_cb, action);
+  emitra_outbox_retry_now_async (emitra_desk_get_outbox (self->desk), action->request_id,
+                                 g_get_real_time () / G_USEC_PER_SEC, self->cancellable, on_made_due_cb, action);
 }
 
 static void
@@ -289,10 +317,12 @@ on_retry_item_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   EmitraReceiptsPage *self = EMITRA_RECEIPTS_PAGE (widget);
+  const char *request_id = g_variant_get_string (parameter, NULL);
 
-  if (self->desk == NULL)
+  /* Only an item this session's page lists: never someone else's. */
+  if (self->desk == NULL || find_row (self, request_id) == NULL)
     return;
-  when_signed_in (item_action_new (self, g_variant_get_string (parameter, NULL)), retry_now);
+  when_signed_in (item_action_new (self, request_id), retry_now);
 }
 
 /* Cancel ------------------------------------------------------------ */
@@ -340,7 +370,14 @@ on_cancel_response_cb (AdwMessageDialog *dialog,
                        gpointer          user_data)
 {
   ItemAction *action = user_data;
+  EmitraReceiptsPage *self = action->page;
 
+  /* Answered: closing it again would answer twice. */
+  if (self->cancel_dialog == GTK_WINDOW (dialog))
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->cancel_dialog);
+      self->cancel_dialog = NULL;
+    }
   if (g_strcmp0 (response, "cancel-submission") == 0)
     when_signed_in (action, cancel_item);
   else
@@ -386,6 +423,10 @@ on_cancel_item_cb (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   g_signal_connect (dialog, "response", G_CALLBACK (on_cancel_response_cb), action);
+  if (self->cancel_dialog != NULL)
+    gtk_window_close (self->cancel_dialog);
+  self->cancel_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->cancel_dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

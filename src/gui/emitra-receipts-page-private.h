@@ -13,6 +13,7 @@ struct _EmitraReceiptsPage
   AdwBin                parent_instance;
 
   EmitraDesk           *desk;
+  EmitraOperatorSession *session;        /* NULL: nobody signed in, nothing shown */
   EmitraReceiptPrinter *printer;
   GListStore           *receipts;        /* what the last search found */
   GtkSingleSelection   *selection;
@@ -28,11 +29,14 @@ struct _EmitraReceiptsPage
   gboolean              loading_pending;
   guint                 pending_timer_id;
   EmitraReceiptDetails *details;         /* the one open, if any (weak) */
+  GtkWindow            *cancel_dialog;   /* the one asking, if any (weak) */
 
   /* Template widgets */
   GtkStack             *page_stack;
   AdwStatusPage        *no_desk_page;
+  GtkLabel             *waiting_label;
   AdwViewStack         *view_stack;
+  AdwViewStackPage     *receipts_view_page;
   AdwViewStackPage     *pending_view_page;
   GtkSearchEntry       *search_entry;
   GtkMenuButton        *range_button;
@@ -51,6 +55,14 @@ struct _EmitraReceiptsPage
   GtkListBox           *pending_list;
 };
 
+/* Who sees what, in emitra-receipts-page-session.c. Whose receipts the
+ * page shows: one operator's, or NULL for every receipt of the desk (a
+ * supervisor's page, or nobody's: see session). */
+const char *_emitra_receipts_page_shown_operator (EmitraReceiptsPage *self);
+gboolean    _emitra_receipts_page_may_see        (EmitraReceiptsPage *self,
+                                                  EmitraReceipt      *receipt);
+void        _emitra_receipts_page_show_scope     (EmitraReceiptsPage *self);
+
 /* The list, its search and its dates, in emitra-receipts-page-list.c. */
 void _emitra_receipts_page_list_class_init    (GtkWidgetClass     *widget_class);
 void _emitra_receipts_page_list_init          (EmitraReceiptsPage *self);
@@ -61,6 +73,7 @@ void _emitra_receipts_page_activate_found     (EmitraReceiptsPage *self);
 /* The Pending view, in emitra-receipts-page-pending.c. */
 void _emitra_receipts_page_pending_class_init (GtkWidgetClass     *widget_class);
 void _emitra_receipts_page_load_pending       (EmitraReceiptsPage *self);
+void _emitra_receipts_page_forget_pending     (EmitraReceiptsPage *self);
 void _emitra_receipts_page_toast              (EmitraReceiptsPage *self,
                                                const char         *message);
 

@@ -6,6 +6,11 @@
  * status filter; details, Reprint and Save as PDF, both marked DUPLICATE.
  * Its Pending view (emitra-receipts-page-pending.c) lists the outbox.
  *
+ * Who sees what (emitra-receipts-page-session.c): nothing until someone
+ * signs in; an operator the receipts they issued and their own waiting
+ * submissions, a supervisor all. The query does the filtering, so no one
+ * else's receipt is ever read for them.
+ *
  * Every query runs on the database's worker thread through the receipt
  * store; a newer search cancels the one before, so typing never waits for
  * the disk and a late answer never replaces a newer one. The lists are
@@ -45,6 +50,12 @@ emitra_receipts_page_refresh (EmitraReceiptsPage *self)
 
   if (self->desk == NULL)
     return;
+  if (self->session == NULL)
+    {
+      /* How many submissions wait, for the page that asks to sign in. */
+      _emitra_receipts_page_load_pending (self);
+      return;
+    }
   _emitra_receipts_page_search (self);
   _emitra_receipts_page_load_pending (self);
   if (self->details != NULL)
@@ -92,7 +103,7 @@ open_details (EmitraReceiptsPage *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (receipt == NULL || self->desk == NULL)
+  if (receipt == NULL || self->desk == NULL || !_emitra_receipts_page_may_see (self, receipt))
     return;
 
   if (self->details != NULL)
@@ -283,7 +294,7 @@ emitra_receipts_page_set_desk (EmitraReceiptsPage *self,
     {
       g_signal_connect_object (emitra_desk_get_submitter (desk), "settled",
                                G_CALLBACK (on_settled_cb), self, 0);
-      gtk_stack_set_visible_child_name (self->page_stack, "desk");
+      _emitra_receipts_page_show_scope (self);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         emitra_receipts_page_refresh (self);
     }
@@ -339,7 +350,7 @@ emitra_receipts_page_map (GtkWidget *widget)
   emitra_receipts_page_refresh (self);
   if (self->pending_timer_id == 0)
     self->pending_timer_id = g_timeout_add_seconds (30, on_pending_timer_cb, self);
-  if (self->desk != NULL &&
+  if (self->desk != NULL && self->session != NULL &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "receipts") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -408,6 +419,15 @@ emitra_receipts_page_dispose (GObject *object)
   if (self->desk != NULL)
     g_signal_handlers_disconnect_by_func (emitra_desk_get_submitter (self->desk), on_settled_cb, self);
   g_clear_object (&self->desk);
+  /* Closed without a desk, the question leaves the outbox as it was. */
+  if (self->cancel_dialog != NULL)
+    {
+      GtkWindow *dialog = self->cancel_dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->cancel_dialog);
+      self->cancel_dialog = NULL;
+      gtk_window_close (dialog);
+    }
   /* The template's one widget is AdwBin's child, let go of in its dispose. */
 
   G_OBJECT_CLASS (emitra_receipts_page_parent_class)->dispose (object);
@@ -422,6 +442,7 @@ emitra_receipts_page_finalize (GObject *object)
   g_clear_object (&self->pending_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->printer);
+  g_clear_object (&self->session);
   g_clear_object (&self->selection);
   g_clear_object (&self->receipts);
   g_free (self->from_day);
@@ -456,7 +477,9 @@ emitra_receipts_page_class_init (EmitraReceiptsPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "pending_spinner", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, page_stack);
   gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, no_desk_page);
+  gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, waiting_label);
   gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, receipts_view_page);
   gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, pending_view_page);
   gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EmitraReceiptsPage, range_button);
@@ -501,5 +524,6 @@ emitra_receipts_page_init (EmitraReceiptsPage *self)
   self->printer = emitra_receipt_printer_new (NULL);
   self->cancellable = g_cancellable_new ();
   _emitra_receipts_page_list_init (self);
-  gtk_stack_set_visible_child_name (self->page_stack, "desk");
+  /* Nobody is signed in until the window says who is. */
+  gtk_stack_set_visible_child_name (self->page_stack, "signed-out");
 }

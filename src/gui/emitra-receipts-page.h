@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "emitra-desk.h"
+#include "emitra-operator-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,8 @@ G_DECLARE_FINAL_TYPE (EmitraReceiptsPage, emitra_receipts_page, EMITRA, RECEIPTS
 EmitraDesk    *emitra_receipts_page_get_desk        (EmitraReceiptsPage  *self);
 void           emitra_receipts_page_set_desk        (EmitraReceiptsPage  *self,
                                                      EmitraDesk          *desk);
+void           emitra_receipts_page_set_session     (EmitraReceiptsPage  *self,
+                                                     EmitraOperatorSession *session);
 void           emitra_receipts_page_set_range       (EmitraReceiptsPage  *self,
                                                      const char          *from_day,
                                                      const char          *to_day);

@@ -24,6 +24,7 @@ typedef struct
   GPtrArray          *waiting;     /* GTasks waiting for a session */
   gint64              balance;     /* -1 when unknown */
   GCancellable       *cancellable;
+  guint               expiry_id;   /* checks the session's expiry */
 } WindowDesk;
 
 static void
@@ -33,6 +34,7 @@ window_desk_free (gpointer data)
 
   g_cancellable_cancel (wd->cancellable);
   g_clear_object (&wd->cancellable);
+  g_clear_handle_id (&wd->expiry_id, g_source_remove);
   g_clear_pointer (&wd->waiting, g_ptr_array_unref);
   g_clear_object (&wd->desk);
   g_free (wd);
@@ -107,6 +109,64 @@ emitra_window_refresh_wallet (EmitraWindow *window)
                                           on_wallet_cb, g_object_ref (window));
 }
 
+/* The session the Receipts and Reports pages show for: the one signed
+ * in, as long as it lasts. An expired one shows nothing, as nobody does;
+ * Sign In then asks for the password again (see ensure_signed_in). */
+static EmitraOperatorSession *
+shown_session (WindowDesk *wd)
+{
+  EmitraOperatorSession *session = emitra_gateway_client_get_operator_session (emitra_desk_get_gateway (wd->desk));
+
+  return session != NULL && !emitra_operator_session_is_expired (session) ? session : NULL;
+}
+
+/* The pages that show citizens' names and the desk's takings show what
+ * this session's role may see, or nothing. */
+static void
+show_session (EmitraWindow *window)
+{
+  EmitraOperatorSession *session = shown_session (get_window_desk (window));
+
+  if (emitra_window_peek_report_page (window) != NULL)
+    emitra_report_page_set_session (emitra_window_peek_report_page (window), session);
+  if (emitra_window_peek_receipts_page (window) != NULL)
+    emitra_receipts_page_set_session (emitra_window_peek_receipts_page (window), session);
+}
+
+static void schedule_expiry_check (EmitraWindow *window);
+
+static gboolean
+on_expiry_check_cb (gpointer user_data)
+{
+  EmitraWindow *window = user_data;
+  WindowDesk *wd = get_window_desk (window);
+
+  wd->expiry_id = 0;
+  if (shown_session (wd) == NULL)
+    show_session (window);
+  else
+    schedule_expiry_check (window);
+  return G_SOURCE_REMOVE;
+}
+
+/* A session ends at its expiry whether or not the gateway is asked
+ * anything meanwhile. Checked at the expiry, and at least once a minute,
+ * since a suspended machine's timers wait while the clock moves on. */
+static void
+schedule_expiry_check (EmitraWindow *window)
+{
+  WindowDesk *wd = get_window_desk (window);
+  EmitraOperatorSession *session = shown_session (wd);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GTimeSpan left;
+
+  g_clear_handle_id (&wd->expiry_id, g_source_remove);
+  if (session == NULL)
+    return;
+  left = g_date_time_difference (emitra_operator_session_get_expires_at (session), now) / G_TIME_SPAN_SECOND;
+  wd->expiry_id = g_timeout_add_seconds ((guint) CLAMP (left + 1, 1, 60), on_expiry_check_cb, window);
+}
+
 static void
 on_session_changed_cb (EmitraWindow *window)
 {
@@ -115,10 +175,8 @@ on_session_changed_cb (EmitraWindow *window)
   wd->balance = -1;
   update_identity (window);
   emitra_window_refresh_wallet (window);
-  /* The Reports page shows what this session's role may see, or nothing. */
-  if (emitra_window_peek_report_page (window) != NULL)
-    emitra_report_page_set_session (emitra_window_peek_report_page (window),
-                                    emitra_gateway_client_get_operator_session (emitra_desk_get_gateway (wd->desk)));
+  show_session (window);
+  schedule_expiry_check (window);
 }
 
 static void
@@ -284,6 +342,8 @@ emitra_window_desk_init (EmitraWindow *window)
   on_training_changed_cb (window);
   on_online_changed_cb (window);
   update_identity (window);
+  /* A window built while someone is signed in (the language switch). */
+  schedule_expiry_check (window);
   /* Left alone while signed in, the window locks (emitra-idle-lock.c). */
   emitra_idle_lock_attach (ADW_APPLICATION_WINDOW (window), emitra_desk_get_gateway (desk),
                            emitra_application_get_settings (app));
@@ -301,7 +361,21 @@ emitra_window_desk_attach_report_page (EmitraWindow     *window,
     return;
 
   emitra_report_page_set_gateway (page, emitra_desk_get_gateway (wd->desk));
-  emitra_report_page_set_session (page, emitra_gateway_client_get_operator_session (emitra_desk_get_gateway (wd->desk)));
+  emitra_report_page_set_session (page, shown_session (wd));
+}
+
+/* The Receipts page, once it is built, shows what the operator signed in
+ * may see; see also on_session_changed_cb(). */
+void
+emitra_window_desk_attach_receipts_page (EmitraWindow       *window,
+                                         EmitraReceiptsPage *page)
+{
+  WindowDesk *wd = get_window_desk (window);
+
+  if (wd == NULL)
+    return;
+
+  emitra_receipts_page_set_session (page, shown_session (wd));
 }
 
 void

@@ -9,6 +9,8 @@ void                   emitra_window_desk_class_init      (GtkWidgetClass       
 void                   emitra_window_desk_init            (EmitraWindow         *window);
 void                   emitra_window_desk_attach_report_page (EmitraWindow      *window,
                                                               EmitraReportPage  *page);
+void                   emitra_window_desk_attach_receipts_page (EmitraWindow       *window,
+                                                                EmitraReceiptsPage *page);
 
 /* Anything done on a citizen's behalf through the gateway asks for
  * sign-in first, in place: this finishes at once with the session when

@@ -8,8 +8,6 @@
 #include "emitra-catalog-page.h"
 #include "emitra-window-desk.h"
 #include "emitra-window-flow.h"
-#include "emitra-receipts-page.h"
-#include "emitra-report-page.h"
 
 struct _EmitraWindow
 {
@@ -112,6 +110,31 @@ emitra_window_peek_report_page (EmitraWindow *self)
   return EMITRA_REPORT_PAGE (adw_bin_get_child (self->report_bin));
 }
 
+/* The Receipts page, built now if it was not yet. */
+EmitraReceiptsPage *
+emitra_window_get_receipts_page (EmitraWindow *self)
+{
+  gboolean built;
+
+  g_return_val_if_fail (EMITRA_IS_WINDOW (self), NULL);
+
+  built = adw_bin_get_child (self->receipts_bin) != NULL;
+  ensure_page_in (self->receipts_bin, EMITRA_TYPE_RECEIPTS_PAGE);
+  if (!built)
+    emitra_window_desk_attach_receipts_page (self, EMITRA_RECEIPTS_PAGE (adw_bin_get_child (self->receipts_bin)));
+
+  return EMITRA_RECEIPTS_PAGE (adw_bin_get_child (self->receipts_bin));
+}
+
+/* The Receipts page, or NULL when it has not been shown yet. */
+EmitraReceiptsPage *
+emitra_window_peek_receipts_page (EmitraWindow *self)
+{
+  g_return_val_if_fail (EMITRA_IS_WINDOW (self), NULL);
+
+  return EMITRA_RECEIPTS_PAGE (adw_bin_get_child (self->receipts_bin));
+}
+
 /* The training banner is shown whenever the gateway says it is a sandbox,
  * so a trainee never mistakes practice for a real transaction. */
 void
@@ -187,7 +210,7 @@ on_visible_page_changed_cb (EmitraWindow *self)
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
   if (g_strcmp0 (name, "receipts") == 0)
-    ensure_page_in (self->receipts_bin, EMITRA_TYPE_RECEIPTS_PAGE);
+    emitra_window_get_receipts_page (self);
   else if (g_strcmp0 (name, "reports") == 0)
     emitra_window_get_report_page (self);
 }

@@ -6,6 +6,7 @@
 #include "emitra-application.h"
 #include "emitra-application-page.h"
 #include "emitra-catalog-page.h"
+#include "emitra-receipts-page.h"
 #include "emitra-report-page.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,8 @@ void          emitra_window_set_identity     (EmitraWindow      *self,
 EmitraCatalogPage *emitra_window_get_catalog_page (EmitraWindow   *self);
 EmitraReportPage  *emitra_window_get_report_page  (EmitraWindow   *self);
 EmitraReportPage  *emitra_window_peek_report_page (EmitraWindow   *self);
+EmitraReceiptsPage *emitra_window_get_receipts_page  (EmitraWindow *self);
+EmitraReceiptsPage *emitra_window_peek_receipts_page (EmitraWindow *self);
 
 EmitraApplicationPage *emitra_window_get_application_page  (EmitraWindow *self);
 EmitraApplicationPage *emitra_window_peek_application_page (EmitraWindow *self);

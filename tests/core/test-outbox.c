@@ -140,7 +140,7 @@ test_outbox_retries_with_backoff (Fixture       *f,
   /* It survives a restart, attempts and all. */
   close_all (f);
   open_all (f);
-  pending = emitra_outbox_list_pending (f->outbox, &error);
+  pending = emitra_outbox_list_pending (f->outbox, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (pending->len, ==, 1);
   g_assert_cmpuint (emitra_outbox_item_get_attempts (g_ptr_array_index (pending, 0)), ==, 2);
@@ -222,7 +222,7 @@ test_outbox_settles_receipt (Fixture       *f,
       g_assert_no_error (error);
       g_assert_cmpint (emitra_receipt_get_status (stored), ==, EMITRA_RECEIPT_STATUS_PROVISIONAL);
 
-      pending = emitra_outbox_list_pending (f->outbox, &error);
+      pending = emitra_outbox_list_pending (f->outbox, NULL, &error);
       g_assert_cmpuint (pending->len, ==, 1);
       g_assert_cmpint (emitra_outbox_item_get_receipt_no (g_ptr_array_index (pending, 0)), ==,
                        emitra_receipt_get_receipt_no (stored));
@@ -260,7 +260,7 @@ test_outbox_settles_receipt (Fixture       *f,
 
       item = get_item (f, request_id);
       g_assert_cmpint (emitra_outbox_item_get_state (item), ==, cases[i].state);
-      pending = emitra_outbox_list_pending (f->outbox, &error);
+      pending = emitra_outbox_list_pending (f->outbox, NULL, &error);
       g_assert_cmpuint (pending->len, ==, 0);
     }
 
@@ -285,17 +285,132 @@ on_listed_cb (GObject      *source,
 }
 
 static void
+on_counted_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  gint64 *out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = emitra_outbox_count_pending_finish (EMITRA_OUTBOX (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_retried_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  gboolean **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = g_new (gboolean, 1);
+  **out = emitra_outbox_retry_now_finish (EMITRA_OUTBOX (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_outbox_async (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GPtrArray) items = NULL;
+  g_autofree gboolean *retried = NULL;
+  gint64 count = -2;
 
   g_assert_true (emitra_outbox_enqueue (f->outbox, "req-a", "s", "{}", NULL, NOW, NULL));
-  emitra_outbox_list_pending_async (f->outbox, NULL, on_listed_cb, &items);
+  emitra_outbox_list_pending_async (f->outbox, NULL, NULL, on_listed_cb, &items);
   while (items == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpstr (emitra_outbox_item_get_request_id (g_ptr_array_index (items, 0)), ==, "req-a");
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* One operator's: the item names nobody, so it is not theirs. */
+  emitra_outbox_list_pending_async (f->outbox, "op-a", NULL, on_listed_cb, &items);
+  while (items == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (items->len, ==, 0);
+
+  emitra_outbox_count_pending_async (f->outbox, NULL, on_counted_cb, &count);
+  while (count == -2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (count, ==, 1);
+
+  /* Retry Now from the page: the waiting item is due at once. */
+  g_assert_true (emitra_outbox_record_attempt (f->outbox, "req-a", "Down.", NOW, NULL));
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = emitra_outbox_list_due (f->outbox, NOW + 1, NULL);
+  g_assert_cmpuint (items->len, ==, 0);
+  emitra_outbox_retry_now_async (f->outbox, "req-a", NOW + 1, NULL, on_retried_cb, &retried);
+  while (retried == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (*retried);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = emitra_outbox_list_due (f->outbox, NOW + 1, NULL);
+  g_assert_cmpuint (items->len, ==, 1);
+}
+
+/* Whose submissions an operator sees: those their receipts name, and
+ * those journalled before a receipt, by the operator the record names. */
+static void
+test_outbox_pending_by_operator (Fixture       *f,
+                                 gconstpointer  data)
+{
+  static const TestReceipt issued[] = {
+    { "req-a1", NULL, NULL, NULL, NULL, "Sunita Devi", NULL, 4000, 5000, "op-a", "Anil",
+      EMITRA_RECEIPT_STATUS_PROVISIONAL, "2026-11-28 10:00" },
+    { "req-b1", NULL, NULL, NULL, NULL, "Ram Kumar", NULL, 4000, 5000, "op-b", "Bhanu",
+      EMITRA_RECEIPT_STATUS_PROVISIONAL, "2026-11-28 10:10" },
+    { "req-a3", NULL, NULL, NULL, NULL, "Pooja Meena", NULL, 4000, 5000, "op-a", "Anil",
+      EMITRA_RECEIPT_STATUS_PROVISIONAL, "2026-11-28 10:20" },
+  };
+  static const struct { const char *operator_id; const char *expected; } cases[] = {
+    { NULL, "req-a1 req-b1 req-a2 req-x" },
+    { "op-a", "req-a1 req-a2" },
+    { "op-b", "req-b1" },
+    { "op-nobody", "" },
+    { "", "" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (issued); i++)
+    {
+      g_autoptr(EmitraReceipt) input = test_receipt_new (&issued[i]);
+      g_autoptr(EmitraReceipt) stored = emitra_outbox_enqueue_with_receipt (f->outbox, f->store,
+                                                                            "{\"request\": {}, \"receipt\": {}}",
+                                                                            NULL, input, &error);
+      g_assert_no_error (error);
+    }
+  /* Journalled, the receipt not yet issued: the record says whose it is. */
+  g_assert_true (emitra_outbox_enqueue (f->outbox, "req-a2", "s",
+                                        "{\"request\": {}, \"receipt\": {\"operator-id\": \"op-a\"}}", NULL,
+                                        test_local_time ("2026-11-28 10:30"), &error));
+  g_assert_true (emitra_outbox_enqueue (f->outbox, "req-x", "s", "{}", NULL,
+                                        test_local_time ("2026-11-28 10:40"), &error));
+  /* Settled: no longer anyone's pending submission. */
+  g_assert_true (emitra_outbox_settle (f->outbox, f->store, "req-a3", EMITRA_OUTBOX_STATE_CONFIRMED,
+                                       "100000000003", NULL, NOW, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) pending = emitra_outbox_list_pending (f->outbox, cases[i].operator_id, &error);
+      g_autoptr(GString) ids = g_string_new (NULL);
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < pending->len; j++)
+        g_string_append_printf (ids, "%s%s", j > 0 ? " " : "",
+                                emitra_outbox_item_get_request_id (g_ptr_array_index (pending, j)));
+      g_test_message ("operator %s", cases[i].operator_id);
+      g_assert_cmpstr (ids->str, ==, cases[i].expected);
+    }
+
+  /* Before sign-in the page may say how many wait, and nothing else. */
+  g_assert_cmpint (emitra_outbox_count_pending (f->outbox, &error), ==, 4);
+  g_assert_no_error (error);
+  g_assert_true (emitra_outbox_settle (f->outbox, f->store, "req-b1", EMITRA_OUTBOX_STATE_REJECTED,
+                                       NULL, "Refused", NOW, NULL, &error));
+  g_assert_cmpint (emitra_outbox_count_pending (f->outbox, &error), ==, 3);
 }
 
 #define ADD(path, func) \
@@ -313,6 +428,7 @@ main (int   argc,
   ADD ("/outbox/refuses", test_outbox_refuses);
   ADD ("/outbox/settles-receipt", test_outbox_settles_receipt);
   ADD ("/outbox/async", test_outbox_async);
+  ADD ("/outbox/pending-by-operator", test_outbox_pending_by_operator);
 
   return g_test_run ();
 }

@@ -266,6 +266,22 @@ test_store_records_status_events (Fixture       *f,
   g_assert_error (error, EMITRA_RECEIPT_STORE_ERROR, EMITRA_RECEIPT_STORE_ERROR_NOT_FOUND);
 }
 
+/* The numbers of the receipts @query finds, in the order found. */
+static char *
+found_numbers (Fixture                  *f,
+               const EmitraReceiptQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = emitra_receipt_store_search (f->store, query, &error);
+  GString *numbers = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint j = 0; j < found->len; j++)
+    g_string_append_printf (numbers, "%s%" G_GINT64_FORMAT, j > 0 ? " " : "",
+                            emitra_receipt_get_receipt_no (g_ptr_array_index (found, j)));
+  return g_string_free (numbers, FALSE);
+}
+
 static void
 test_store_lookups (Fixture       *f,
                     gconstpointer  data)
@@ -308,15 +324,10 @@ test_store_lookups (Fixture       *f,
         .text = cases[i].text, .from_day = cases[i].from_day, .to_day = cases[i].to_day,
         .status_mask = cases[i].status_mask,
       };
-      g_autoptr(GPtrArray) found = emitra_receipt_store_search (f->store, &query, &error);
-      g_autoptr(GString) numbers = g_string_new (NULL);
+      g_autofree char *numbers = found_numbers (f, &query);
 
-      g_assert_no_error (error);
-      for (guint j = 0; j < found->len; j++)
-        g_string_append_printf (numbers, "%s%" G_GINT64_FORMAT, j > 0 ? " " : "",
-                                emitra_receipt_get_receipt_no (g_ptr_array_index (found, j)));
       g_test_message ("search %u: %s", i, cases[i].text);
-      g_assert_cmpstr (numbers->str, ==, cases[i].expected);
+      g_assert_cmpstr (numbers, ==, cases[i].expected);
     }
 
   by_number = emitra_receipt_store_get (f->store, 3, &error);
@@ -334,6 +345,57 @@ test_store_lookups (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (day->len, ==, 2);
   g_assert_cmpint (emitra_receipt_get_receipt_no (g_ptr_array_index (day, 0)), ==, 2);
+}
+
+/* An operator's search finds only the receipts they issued, whatever
+ * else it asks for; the query does the filtering, so a limit counts only
+ * theirs. Receipts 1 and 3 are Meena's, 2 is Arjun's. */
+static void
+test_store_search_by_operator (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const struct {
+    const char *operator_id;
+    const char *text;
+    const char *from_day;
+    const char *to_day;
+    guint       status_mask;
+    guint       limit;
+    const char *expected;   /* receipt numbers, newest first */
+  } cases[] = {
+    { NULL, NULL, NULL, NULL, 0, 0, "3 2 1" },
+    { "op-meena", NULL, NULL, NULL, 0, 0, "3 1" },
+    { "op-arjun", NULL, NULL, NULL, 0, 0, "2" },
+    { "op-nobody", NULL, NULL, NULL, 0, 0, "" },
+    { "OP-MEENA", NULL, NULL, NULL, 0, 0, "" },
+    { "op-meena", NULL, "2026-11-28", "2026-11-28", 0, 0, "3" },
+    { "op-arjun", NULL, "2026-11-28", "2026-11-28", 0, 0, "2" },
+    { "op-meena", NULL, "2026-11-27", "2026-11-28", 0, 0, "3 1" },
+    { "op-meena", "9414012345", NULL, NULL, 0, 0, "3 1" },
+    { "op-arjun", "9414012345", NULL, NULL, 0, 0, "" },
+    { "op-arjun", "ram", NULL, NULL, 0, 0, "2" },
+    { "op-meena", "ram", NULL, NULL, 0, 0, "" },
+    { "op-meena", "2", NULL, NULL, 0, 0, "" },
+    { "op-meena", "req-2", NULL, NULL, 0, 0, "" },
+    { "op-arjun", NULL, NULL, NULL, 1u << EMITRA_RECEIPT_STATUS_PROVISIONAL, 0, "2" },
+    { "op-meena", NULL, NULL, NULL, 1u << EMITRA_RECEIPT_STATUS_PROVISIONAL, 0, "" },
+    { "op-meena", NULL, NULL, NULL, 0, 1, "3" },
+    { "op-arjun", NULL, NULL, NULL, 0, 1, "2" },
+  };
+
+  append_three (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EmitraReceiptQuery query = {
+        .text = cases[i].text, .from_day = cases[i].from_day, .to_day = cases[i].to_day,
+        .operator_id = cases[i].operator_id, .status_mask = cases[i].status_mask, .limit = cases[i].limit,
+      };
+      g_autofree char *numbers = found_numbers (f, &query);
+
+      g_test_message ("case %u: %s %s", i, cases[i].operator_id, cases[i].text);
+      g_assert_cmpstr (numbers, ==, cases[i].expected);
+    }
 }
 
 /* A receipt as someone with the database file might change it. */
@@ -554,6 +616,7 @@ main (int   argc,
   ADD ("/receipt-store/bad-content", test_store_refuses_bad_content);
   ADD ("/receipt-store/events", test_store_records_status_events);
   ADD ("/receipt-store/lookups", test_store_lookups);
+  ADD ("/receipt-store/search-by-operator", test_store_search_by_operator);
   ADD ("/receipt-store/verify/intact", test_store_verify_intact);
   ADD ("/receipt-store/verify/relinked", test_store_verify_names_relinked_receipt);
   ADD ("/receipt-store/async", test_store_async);

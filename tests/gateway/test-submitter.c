@@ -143,7 +143,7 @@ drain (Desk *desk)
 static guint
 pending_count (Desk *desk)
 {
-  g_autoptr(GPtrArray) items = emitra_outbox_list_pending (desk->outbox, NULL);
+  g_autoptr(GPtrArray) items = emitra_outbox_list_pending (desk->outbox, NULL, NULL);
   return items->len;
 }
 

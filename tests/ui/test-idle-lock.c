@@ -18,6 +18,7 @@
 #include "emitra-window.h"
 #include "sandbox-fixture.h"
 #include "ui-test-util.h"
+#include "widget-test-util.h"
 
 static EmitraApplication *app;
 
@@ -55,27 +56,6 @@ find_widget (GtkWidget *root, GType type)
         g_queue_push_tail (queue, c);
     }
   return NULL;
-}
-
-static EmitraSignInWindow *
-find_sign_in_window (void)
-{
-  GListModel *list = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (list, i);
-
-      if (EMITRA_IS_SIGN_IN_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return EMITRA_SIGN_IN_WINDOW (window);
-    }
-  return NULL;
-}
-
-static gboolean
-sign_in_shown (gpointer data)
-{
-  return find_sign_in_window () != NULL;
 }
 
 static gboolean
@@ -117,8 +97,8 @@ sign_in (EmitraWindow *window)
   EmitraSignInWindow *sign_in;
 
   emitra_window_ensure_signed_in_async (window, NULL, store_cb, &result);
-  spin_until (sign_in_shown, NULL, 5000);
-  sign_in = find_sign_in_window ();
+  spin_until (widget_test_sign_in_shown, NULL, 5000);
+  sign_in = widget_test_find_sign_in_window ();
   g_assert_nonnull (sign_in);
   gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (sign_in), ADW_TYPE_ENTRY_ROW)), "anil.kumawat");
   gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (sign_in), ADW_TYPE_PASSWORD_ENTRY_ROW)), "demo123");
@@ -220,15 +200,7 @@ main (int   argc,
   adw_init ();
 
   sandbox = sandbox_start (NULL);
-  g_setenv ("EMITRA_GATEWAY_URL", sandbox->base_uri, TRUE);
-  {
-    g_autoptr(GSettings) settings = g_settings_new ("in.emitra.Desk");
-    g_settings_set_string (settings, "centre-code", "K11000142");
-  }
-
-  app = emitra_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = widget_test_application_new (sandbox->base_uri);
 
   g_test_add_func ("/ui/idle-lock/locks-and-unlocks", test_idle_lock);
 

@@ -3,177 +3,31 @@
  * The Receipts page over a desk seeded through the core store: today's
  * receipts, a search by mobile number, the status filter, the dates, a
  * reprint that says DUPLICATE, the details of a receipt, and the Pending
- * view with a queued submission's last error and Retry Now.
+ * view with a queued submission's last error and Retry Now, as a
+ * supervisor sees them (who sees what: test-receipts-roles.c).
  * Set EMITRA_TEST_SCREENSHOT_DIR to keep a PNG of each state for a look.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "emitra-outbox-row.h"
-#include "emitra-receipt-details.h"
 #include "emitra-receipt-printer.h"
-#include "emitra-receipts-page.h"
-#include "emitra-screenshot.h"
-#include "ui-test-util.h"
 #include "emitra-outbox.h"
+#include "receipts-test-util.h"
+#include "ui-test-util.h"
 #include "../core/receipt-test-util.h"
 
 /* The pending item's error, as the outbox recorded it. */
 #define PENDING_ERROR "The gateway did not answer (seeded)."
 
-typedef struct
-{
-  GtkWidget          *window;
-  EmitraReceiptsPage *page;
-  EmitraDesk         *desk;
-  char               *dir;
-} Fixture;
-
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-spin_for (guint ms)
-{
-  for (gint64 until = g_get_monotonic_time () + (gint64) ms * 1000; g_get_monotonic_time () < until;)
-    g_main_context_iteration (NULL, FALSE);
-}
+typedef ReceiptsFixture Fixture;
 
 static void
 count_change_cb (guint *changes)
 {
   (*changes)++;
-}
-
-static gboolean
-page_is_idle (gpointer data)
-{
-  return !emitra_receipts_page_is_busy (EMITRA_RECEIPTS_PAGE (data));
-}
-
-/* Lets a search started by a widget run to its answer. */
-static void
-wait_idle (Fixture *f)
-{
-  /* The search entry searches on its next turn of the main loop (the
-   * fixture took away its delay). */
-  spin_for (30);
-  spin_until (page_is_idle, f->page, 10000);
-  g_assert_false (emitra_receipts_page_is_busy (f->page));
-  spin_for (20);
-}
-
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  if (GTK_IS_POPOVER (widget))
-    return NULL;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Every label the operator can see, one a line. */
-static void
-collect_labels (GtkWidget *widget,
-                GString   *out)
-{
-  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget) || GTK_IS_POPOVER (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
-
-/* The citizens the list shows, in its order, comma-separated. */
-static char *
-shown_citizens (Fixture *f)
-{
-  GListModel *model = emitra_receipts_page_get_receipts (f->page);
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(EmitraReceipt) receipt = g_list_model_get_item (model, i);
-
-      g_string_append_printf (out, "%s%s", i > 0 ? "," : "", emitra_receipt_get_citizen_name (receipt));
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static void
-maybe_screenshot (Fixture    *f,
-                  GtkWidget  *window,
-                  const char *name)
-{
-  const char *dir = g_getenv ("EMITRA_TEST_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (dir == NULL)
-    return;
-  spin_for (300);
-  path = g_strdup_printf ("%s/receipts-page-%s-%s.png", dir, name,
-                          g_strcmp0 (g_getenv ("LANGUAGE"), "hi") == 0 ? "hi" : "en");
-  g_assert_true (emitra_screenshot_save (window, path, &error));
-  g_assert_no_error (error);
-}
-
-static EmitraReceiptDetails *
-find_details_window (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (EMITRA_IS_RECEIPT_DETAILS (l->data))
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-details_open (gpointer data)
-{
-  return find_details_window () != NULL;
-}
-
-/* The selected receipt's details, opened as Enter opens them, and loaded. */
-static EmitraReceiptDetails *
-open_details (Fixture *f)
-{
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "receipts.details", NULL);
-  spin_until (details_open, NULL, 5000);
-  g_assert_nonnull (find_details_window ());
-  spin_for (500);
-  return find_details_window ();
-}
-
-static char *
-today_at (const char *time)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
-
-  return g_strdup_printf ("%s %s", day, time);
 }
 
 /* Today: two confirmed, one waiting in the outbox, one refused; and one
@@ -184,10 +38,10 @@ seed (Fixture *f)
   g_autoptr(GError) error = NULL;
   EmitraReceiptStore *store = emitra_desk_get_receipts (f->desk);
   EmitraOutbox *outbox = emitra_desk_get_outbox (f->desk);
-  g_autofree char *t1 = today_at ("00:01");
-  g_autofree char *t2 = today_at ("00:02");
-  g_autofree char *t3 = today_at ("00:03");
-  g_autofree char *t4 = today_at ("00:04");
+  g_autofree char *t1 = receipts_test_today_at ("00:01");
+  g_autofree char *t2 = receipts_test_today_at ("00:02");
+  g_autofree char *t3 = receipts_test_today_at ("00:03");
+  g_autofree char *t4 = receipts_test_today_at ("00:04");
   const TestReceipt confirmed[] = {
     { "r-old", "200000000009", NULL, NULL, NULL, "Asha Verma", "9460000001", 4000, 5000, NULL, NULL,
       EMITRA_RECEIPT_STATUS_CONFIRMED, "2026-01-15 11:00" },
@@ -247,47 +101,27 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   const DigitsCase *digits = data;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new ("in.emitra.Desk");
+  g_autoptr(EmitraOperatorSession) supervisor = NULL;
 
   /* Chosen before the page is built, as the language switch rebuilds it. */
   g_settings_set_boolean (settings, "devanagari-digits", digits != NULL && digits->devanagari);
 
-  /* A desk of its own for each test. */
-  f->dir = g_build_filename (g_get_user_data_dir (), "emitra-desk-XXXXXX", NULL);
-  g_assert_nonnull (g_mkdtemp (f->dir));
-  g_setenv ("EMITRA_DATA_DIR", f->dir, TRUE);
-  /* Nothing listens on port 1: a retry fails at once, as offline. */
-  f->desk = emitra_desk_new (f->dir, "http://127.0.0.1:1", NULL, &error);
-  g_assert_no_error (error);
+  f->desk = receipts_test_desk_new (&f->dir);
   seed (f);
-
-  f->window = gtk_window_new ();
-  f->page = g_object_new (EMITRA_TYPE_RECEIPTS_PAGE, "desk", f->desk, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 600);
-  gtk_window_set_child (GTK_WINDOW (f->window),
-                        g_object_new (ADW_TYPE_TOAST_OVERLAY, "child", f->page, NULL));
-  gtk_window_present (GTK_WINDOW (f->window));
-  /* An operator's typing waits 150 ms to settle; a test's need not. */
-  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (find_child (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY)), 0);
-  wait_idle (f);
+  /* A supervisor's page: every receipt of the desk (test-receipts-roles.c
+   * has the others). */
+  supervisor = test_session_new ("SV-2001", "Rajendra Singh Shekhawat", "supervisor");
+  f->page = receipts_test_page_new (f->desk, supervisor, &f->window);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gpointer page = f->page;
   g_autoptr(GSettings) settings = g_settings_new ("in.emitra.Desk");
 
-  /* Closing the window lets go of the page, its lists and its rows. */
-  g_object_add_weak_pointer (G_OBJECT (page), &page);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  for (gint64 until = g_get_monotonic_time () + 2000000; page != NULL && g_get_monotonic_time () < until;)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_null (page);
-  g_clear_object (&f->desk);
-  g_free (f->dir);
+  receipts_test_fixture_clear (f);
   g_settings_reset (settings, "devanagari-digits");
 }
 
@@ -295,8 +129,8 @@ static void
 test_today_search_and_filter (Fixture       *f,
                               gconstpointer  data)
 {
-  GtkWidget *entry = find_child (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
-  GtkWidget *dropdown = find_child (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN);
+  GtkWidget *entry = widget_test_find_child (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *dropdown = widget_test_find_child (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN);
   g_autofree char *all = NULL;
   g_autofree char *by_mobile = NULL;
   g_autofree char *provisional = NULL;
@@ -308,88 +142,88 @@ test_today_search_and_filter (Fixture       *f,
   guint changes = 0;
 
   /* Today's four, in the order issued; the January receipt is not among them. */
-  all = shown_citizens (f);
+  all = receipts_test_shown_citizens (f->page);
   g_assert_cmpstr (all, ==, "Sunita Devi,Ram Kumar,Pooja Meena,Geeta Sharma");
-  collect_labels (GTK_WIDGET (f->page), labels);
+  widget_test_collect_labels (GTK_WIDGET (f->page), labels);
   g_assert_nonnull (strstr (labels->str, "₹90.00\n"));     /* Sunita's total */
   g_assert_nonnull (strstr (labels->str, emitra_receipt_status_get_label (EMITRA_RECEIPT_STATUS_REJECTED)));
-  maybe_screenshot (f, f->window, "today");
+  flow_test_screenshot (f->window, "receipts-page-today");
 
   /* Reading the same day again (the page shown again, an outbox item
    * settled) leaves the list as it is: no rows rebuilt, the selection kept. */
   g_signal_connect_swapped (emitra_receipts_page_get_receipts (f->page), "items-changed",
                             G_CALLBACK (count_change_cb), &changes);
   emitra_receipts_page_refresh (f->page);
-  wait_idle (f);
+  receipts_test_wait_idle (f->page);
   g_assert_cmpuint (changes, ==, 0);
   g_signal_handlers_disconnect_by_func (emitra_receipts_page_get_receipts (f->page), count_change_cb, &changes);
   if (g_getenv ("EMITRA_TEST_SCREENSHOT_DIR") != NULL)
     {
       /* The narrowest the desk's window goes. */
       gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 600);
-      maybe_screenshot (f, f->window, "narrow");
+      flow_test_screenshot (f->window, "receipts-page-narrow");
       gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 600);
     }
 
   /* A mobile number narrows the list to that citizen's receipts. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "98290 98290");
-  wait_idle (f);
-  by_mobile = shown_citizens (f);
+  receipts_test_wait_idle (f->page);
+  by_mobile = receipts_test_shown_citizens (f->page);
   g_assert_cmpstr (by_mobile, ==, "Ram Kumar");
   gtk_editable_set_text (GTK_EDITABLE (entry), "+91 94140 12345");
-  wait_idle (f);
+  receipts_test_wait_idle (f->page);
   g_free (by_mobile);
-  by_mobile = shown_citizens (f);
+  by_mobile = receipts_test_shown_citizens (f->page);
   g_assert_cmpstr (by_mobile, ==, "Sunita Devi,Pooja Meena");
-  maybe_screenshot (f, f->window, "mobile");
+  flow_test_screenshot (f->window, "receipts-page-mobile");
 
   /* The status filter, with and without the search. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1 + EMITRA_RECEIPT_STATUS_PROVISIONAL);
-  wait_idle (f);
-  provisional = shown_citizens (f);
+  receipts_test_wait_idle (f->page);
+  provisional = receipts_test_shown_citizens (f->page);
   g_assert_cmpstr (provisional, ==, "Pooja Meena");
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1 + EMITRA_RECEIPT_STATUS_REJECTED);
-  wait_idle (f);
-  rejected = shown_citizens (f);
+  receipts_test_wait_idle (f->page);
+  rejected = receipts_test_shown_citizens (f->page);
   g_assert_cmpstr (rejected, ==, "Geeta Sharma");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
 
   /* The start of a name, any case. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "ram");
-  wait_idle (f);
-  by_name = shown_citizens (f);
+  receipts_test_wait_idle (f->page);
+  by_name = receipts_test_shown_citizens (f->page);
   g_assert_cmpstr (by_name, ==, "Ram Kumar");
 
   /* A citizen who came on another day is found once the dates allow it. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "9460000001");
-  wait_idle (f);
-  nothing = shown_citizens (f);
+  receipts_test_wait_idle (f->page);
+  nothing = receipts_test_shown_citizens (f->page);
   g_assert_cmpstr (nothing, ==, "");
   g_string_truncate (labels, 0);
-  collect_labels (GTK_WIDGET (f->page), labels);
+  widget_test_collect_labels (GTK_WIDGET (f->page), labels);
   g_assert_nonnull (strstr (labels->str, _("No Receipts Found")));
-  maybe_screenshot (f, f->window, "not-found");
+  flow_test_screenshot (f->window, "receipts-page-not-found");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "receipts.range", "i", -1);
-  wait_idle (f);
-  any_date = shown_citizens (f);
+  receipts_test_wait_idle (f->page);
+  any_date = receipts_test_shown_citizens (f->page);
   g_assert_cmpstr (any_date, ==, "Asha Verma");
 
   /* A number typed and Enter pressed at once opens that receipt. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "98290 98290");
   g_signal_emit_by_name (entry, "activate");
-  wait_idle (f);
-  g_assert_nonnull (find_details_window ());
-  g_assert_cmpstr (emitra_receipt_get_citizen_name (emitra_receipt_details_get_receipt (find_details_window ())),
+  receipts_test_wait_idle (f->page);
+  g_assert_nonnull (receipts_test_find_details_window ());
+  g_assert_cmpstr (emitra_receipt_get_citizen_name (emitra_receipt_details_get_receipt (receipts_test_find_details_window ())),
                    ==, "Ram Kumar");
-  gtk_window_destroy (GTK_WINDOW (find_details_window ()));
+  gtk_window_destroy (GTK_WINDOW (receipts_test_find_details_window ()));
 
   /* Back to a range: January holds only Asha's. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   emitra_receipts_page_set_range (f->page, "2026-01-31", "2026-01-01");
-  wait_idle (f);
+  receipts_test_wait_idle (f->page);
   g_free (any_date);
-  any_date = shown_citizens (f);
+  any_date = receipts_test_shown_citizens (f->page);
   g_assert_cmpstr (any_date, ==, "Asha Verma");
 }
 
@@ -436,8 +270,8 @@ test_reprint_and_details (Fixture       *f,
   g_assert_nonnull (strstr (text, "DUPLICATE"));
 
   /* Details: every field, the history and the QR payload. */
-  details = open_details (f);
-  collect_labels (GTK_WIDGET (details), labels);
+  details = receipts_test_open_details (f->page);
+  widget_test_collect_labels (GTK_WIDGET (details), labels);
   g_test_message ("%s", labels->str);
   qr = emitra_receipt_dup_qr_payload (selected);
   g_assert_nonnull (strstr (labels->str, qr));
@@ -447,12 +281,12 @@ test_reprint_and_details (Fixture       *f,
   g_assert_nonnull (strstr (labels->str, "₹40.00\n"));      /* the department fee */
   /* The history names the confirmation. */
   g_assert_nonnull (strstr (labels->str, emitra_receipt_status_get_label (EMITRA_RECEIPT_STATUS_CONFIRMED)));
-  maybe_screenshot (f, GTK_WIDGET (details), "details");
+  flow_test_screenshot (GTK_WIDGET (details), "receipts-page-details");
   if (g_getenv ("EMITRA_TEST_SCREENSHOT_DIR") != NULL)
     {
       /* The whole of it, history and QR code included, in one picture. */
       gtk_window_set_default_size (GTK_WINDOW (details), 620, 1750);
-      maybe_screenshot (f, GTK_WIDGET (details), "details-all");
+      flow_test_screenshot (GTK_WIDGET (details), "receipts-page-details-all");
     }
   gtk_window_destroy (GTK_WINDOW (details));
 }
@@ -472,7 +306,7 @@ static gboolean
 row_is_ready (gpointer data)
 {
   Fixture *f = data;
-  GtkWidget *row = find_child (GTK_WIDGET (f->page), EMITRA_TYPE_OUTBOX_ROW);
+  GtkWidget *row = widget_test_find_child (GTK_WIDGET (f->page), EMITRA_TYPE_OUTBOX_ROW);
 
   return row != NULL && gtk_widget_get_sensitive (row) && !emitra_receipts_page_is_busy (f->page);
 }
@@ -481,7 +315,7 @@ static gboolean
 pending_shows_attempts (gpointer data)
 {
   Fixture *f = data;
-  GtkWidget *row = find_child (GTK_WIDGET (f->page), EMITRA_TYPE_OUTBOX_ROW);
+  GtkWidget *row = widget_test_find_child (GTK_WIDGET (f->page), EMITRA_TYPE_OUTBOX_ROW);
 
   return row != NULL && emitra_outbox_item_get_attempts (emitra_outbox_row_get_item (EMITRA_OUTBOX_ROW (row))) >= 2 &&
          !emitra_receipts_page_is_busy (f->page);
@@ -491,7 +325,7 @@ static void
 test_pending (Fixture       *f,
               gconstpointer  data)
 {
-  AdwViewStack *stack = ADW_VIEW_STACK (find_child (GTK_WIDGET (f->page), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *stack = ADW_VIEW_STACK (widget_test_find_child (GTK_WIDGET (f->page), ADW_TYPE_VIEW_STACK));
   g_autoptr(GString) labels = g_string_new (NULL);
   g_autoptr(EmitraReceipt) receipt = NULL;
   g_autoptr(GError) error = NULL;
@@ -501,41 +335,41 @@ test_pending (Fixture       *f,
   guint rows = 0;
 
   adw_view_stack_set_visible_child_name (stack, "pending");
-  spin_for (300);
+  flow_test_spin (300);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (adw_view_stack_get_page (stack, adw_view_stack_get_visible_child (stack))),
                     ==, 1);
-  collect_labels (adw_view_stack_get_visible_child (stack), labels);
+  widget_test_collect_labels (adw_view_stack_get_visible_child (stack), labels);
   g_test_message ("%s", labels->str);
   /* Only the one still waiting; the refused one has left the outbox. */
   g_assert_nonnull (strstr (labels->str, "Pooja Meena"));
   g_assert_nonnull (strstr (labels->str, PENDING_ERROR));
   g_assert_null (strstr (labels->str, "Geeta Sharma"));
   g_assert_nonnull (strstr (labels->str, "₹75.00"));
-  row = find_child (GTK_WIDGET (f->page), EMITRA_TYPE_OUTBOX_ROW);
+  row = widget_test_find_child (GTK_WIDGET (f->page), EMITRA_TYPE_OUTBOX_ROW);
   for (GtkWidget *r = row; r != NULL; r = gtk_widget_get_next_sibling (r))
     rows++;
   g_assert_cmpuint (rows, ==, 1);
-  maybe_screenshot (f, f->window, "pending");
+  flow_test_screenshot (f->window, "receipts-page-pending");
   if (g_getenv ("EMITRA_TEST_SCREENSHOT_DIR") != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 600);
-      maybe_screenshot (f, f->window, "pending-narrow");
+      flow_test_screenshot (f->window, "receipts-page-pending-narrow");
       gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 600);
     }
 
   /* Retry Now tries at once: the gateway is unreachable, so the item
    * stays, tried once more, with the new error. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "receipts.retry-item", "s", "r-pooja");
-  spin_until (pending_shows_attempts, f, 15000);
+  flow_test_spin_until (pending_shows_attempts, f, 15000);
   g_assert_true (pending_shows_attempts (f));
   g_string_truncate (labels, 0);
-  collect_labels (adw_view_stack_get_visible_child (stack), labels);
+  widget_test_collect_labels (adw_view_stack_get_visible_child (stack), labels);
   g_assert_null (strstr (labels->str, PENDING_ERROR));
   g_assert_nonnull (strstr (labels->str, "Pooja Meena"));
 
   /* Cancel asks first, naming the receipt, the citizen and the refund. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "receipts.cancel-item", "s", "r-pooja");
-  spin_for (200);
+  flow_test_spin (200);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
@@ -544,23 +378,23 @@ test_pending (Fixture       *f,
   expected = g_strdup_printf (_("The gateway will be asked to cancel receipt %s for %s, and the fee will be refunded to the kiosk wallet. Give the citizen back the %s they paid."),
                               "4", "Pooja Meena", "₹75.00");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected);
-  maybe_screenshot (f, GTK_WIDGET (dialog), "cancel");
+  flow_test_screenshot (GTK_WIDGET (dialog), "receipts-page-cancel");
   /* Keeping it changes nothing. */
   adw_message_dialog_response (dialog, "keep");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin_until (row_is_ready, f, 5000);
+  flow_test_spin_until (row_is_ready, f, 5000);
   g_assert_true (row_is_ready (f));
 
   /* Confirmed while the gateway cannot be reached: the item stays
    * pending, its receipt provisional, for the operator to try again. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "receipts.cancel-item", "s", "r-pooja");
-  spin_for (200);
+  flow_test_spin (200);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel-submission");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin_for (300);
-  spin_until (row_is_ready, f, 10000);
+  flow_test_spin (300);
+  flow_test_spin_until (row_is_ready, f, 10000);
   g_assert_true (row_is_ready (f));
   receipt = emitra_receipt_store_get_by_request_id (emitra_desk_get_receipts (f->desk), "r-pooja", &error);
   g_assert_no_error (error);
@@ -587,7 +421,7 @@ test_digits (Fixture       *f,
              gconstpointer  data)
 {
   const DigitsCase *c = data;
-  AdwViewStack *stack = ADW_VIEW_STACK (find_child (GTK_WIDGET (f->page), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *stack = ADW_VIEW_STACK (widget_test_find_child (GTK_WIDGET (f->page), ADW_TYPE_VIEW_STACK));
   g_autoptr(GString) labels = g_string_new (NULL);
   g_autofree char *pdf = g_build_filename (f->dir, "reprint.pdf", NULL);
   g_autofree char *command = NULL;
@@ -597,14 +431,14 @@ test_digits (Fixture       *f,
 
   /* January's receipt: not today's, so its time shows with its date. */
   emitra_receipts_page_set_range (f->page, "2026-01-01", "2026-01-31");
-  wait_idle (f);
-  collect_labels (GTK_WIDGET (f->page), labels);
+  receipts_test_wait_idle (f->page);
+  widget_test_collect_labels (GTK_WIDGET (f->page), labels);
   g_test_message ("%s", labels->str);
   g_assert_nonnull (strstr (labels->str, c->number));
   g_assert_nonnull (strstr (labels->str, c->when));
   g_assert_nonnull (strstr (labels->str, c->total));
   g_assert_cmpuint (find_digit (labels->str, c->first, c->last), ==, 0);
-  maybe_screenshot (f, f->window, c->devanagari ? "digits-devanagari" : "digits-latin");
+  flow_test_screenshot (f->window, c->devanagari ? "receipts-page-digits-devanagari" : "receipts-page-digits-latin");
 
   /* A reprint is in the digits the screen shows. */
   g_assert_true (emitra_receipts_page_reprint_to_file (f->page, pdf, &error));
@@ -614,9 +448,9 @@ test_digits (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (strstr (text, c->on_paper));
 
-  details = open_details (f);
+  details = receipts_test_open_details (f->page);
   g_string_truncate (labels, 0);
-  collect_labels (GTK_WIDGET (details), labels);
+  widget_test_collect_labels (GTK_WIDGET (details), labels);
   g_assert_nonnull (strstr (labels->str, c->number));
   g_assert_nonnull (strstr (labels->str, c->issued));
   g_assert_nonnull (strstr (labels->str, c->total));
@@ -625,16 +459,16 @@ test_digits (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (details));
 
   adw_view_stack_set_visible_child_name (stack, "pending");
-  spin_for (300);
+  flow_test_spin (300);
   g_string_truncate (labels, 0);
-  collect_labels (adw_view_stack_get_visible_child (stack), labels);
+  widget_test_collect_labels (adw_view_stack_get_visible_child (stack), labels);
   g_test_message ("%s", labels->str);
   g_assert_nonnull (strstr (labels->str, c->pending));
   g_assert_cmpuint (find_digit (labels->str, c->first, c->last), ==, 0);
   /* The tab says something waits; a number only where libadwaita can
    * draw it in the chosen digits. */
   g_assert_true (adw_view_stack_page_get_needs_attention (adw_view_stack_get_page (stack, adw_view_stack_get_visible_child (stack))));
-  maybe_screenshot (f, f->window, c->devanagari ? "digits-pending-devanagari" : "digits-pending-latin");
+  flow_test_screenshot (f->window, c->devanagari ? "receipts-page-digits-pending-devanagari" : "receipts-page-digits-pending-latin");
 }
 
 /* The page each layout prints on, and what printing remembers of it. */
@@ -701,9 +535,9 @@ test_no_desk (void)
 
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  spin_for (200);
+  flow_test_spin (200);
   /* Outside the desk's window and without a desk: an honest error. */
-  stack = GTK_STACK (find_child (page, GTK_TYPE_STACK));
+  stack = GTK_STACK (widget_test_find_child (page, GTK_TYPE_STACK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-desk");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -712,26 +546,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *build_root = g_getenv ("EMITRA_BUILD_ROOT");
-  const char *localedir_override = g_getenv ("EMITRA_TEST_LOCALEDIR");
-
   test_use_india_time ();
-  g_test_init (&argc, &argv, NULL);
-  emitra_test_isolate_user_dirs ();
-
-  setlocale (LC_ALL, "");
-  if (localedir_override != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, localedir_override);
-  else if (build_root != NULL)
-    {
-      g_autofree char *localedir = g_build_filename (build_root, "po", NULL);
-      bindtextdomain (GETTEXT_PACKAGE, localedir);
-    }
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_init ();
-  adw_init ();
+  widget_test_init (&argc, &argv);
 
   g_test_add ("/ui/receipts-page/today-search-filter", Fixture, NULL,
               fixture_set_up, test_today_search_and_filter, fixture_tear_down);

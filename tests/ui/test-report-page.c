@@ -6,57 +6,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
-#include "emitra-gateway-replies.h"
 #include "emitra-report-page.h"
 #include "emitra-screenshot.h"
+#include "flow-test-util.h"
+#include "session-test-util.h"
 #include "ui-test-util.h"
+#include "widget-test-util.h"
 #include "../core/report-test-data.h"
-
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  /* The date picker's popover has widgets of its own (a calendar's stack). */
-  if (GTK_IS_POPOVER (widget))
-    return NULL;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Every visible label's text, one a line. */
-static void
-collect_labels (GtkWidget *widget,
-                GString   *out)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
 
 typedef struct
 {
@@ -91,28 +49,6 @@ maybe_screenshot (GtkWidget  *window,
   g_assert_no_error (error);
 }
 
-/* A session as the gateway's sign-in reply makes it. */
-static EmitraOperatorSession *
-session_for (const char *operator_id,
-             const char *name,
-             const char *role)
-{
-  g_autofree char *json = g_strdup_printf (
-    "{\"session\":{\"token\":\"0123456789abcdef0123456789abcdef\",\"expires_at\":\"2099-01-01T00:00:00Z\"},"
-    "\"operator\":{\"operator_id\":\"%s\",\"sso_id\":\"someone\",\"name_en\":\"%s\",\"name_hi\":\"%s\","
-    "\"role\":\"%s\"},"
-    "\"kiosk\":{\"code\":\"K11000142\",\"name_en\":\"e-Mitra Kendra\",\"name_hi\":\"ई-मित्र केंद्र\","
-    "\"district\":\"jaipur\",\"district_en\":\"Jaipur\",\"district_hi\":\"जयपुर\",\"tehsil\":\"sanganer\","
-    "\"tehsil_en\":\"Sanganer\",\"tehsil_hi\":\"सांगानेर\"},\"mode\":\"training\"}",
-    operator_id, name, name, role);
-  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
-  g_autoptr(GError) error = NULL;
-  EmitraOperatorSession *session = emitra_gateway_parse_session (body, &error);
-
-  g_assert_no_error (error);
-  return session;
-}
-
 static void
 test_report_page_known_day (void)
 {
@@ -124,7 +60,7 @@ test_report_page_known_day (void)
   g_autoptr(GString) labels = g_string_new (NULL);
   GtkWidget *group;
 
-  g_autoptr(EmitraOperatorSession) supervisor = session_for ("SV-2001", "Rajendra Singh Shekhawat", "supervisor");
+  g_autoptr(EmitraOperatorSession) supervisor = test_session_new ("SV-2001", "Rajendra Singh Shekhawat", "supervisor");
 
   g_setenv ("EMITRA_DATA_DIR", data_dir, TRUE);
   report_seed (db_path);
@@ -135,28 +71,28 @@ test_report_page_known_day (void)
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
 
-  waiting.stack = GTK_STACK (find_child (page, GTK_TYPE_STACK));
-  spin_until (stack_shows, &waiting, 10000);
+  waiting.stack = GTK_STACK (widget_test_find_child (page, GTK_TYPE_STACK));
+  flow_test_spin_until (stack_shows, &waiting, 10000);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (waiting.stack), ==, "report");
   /* Let the rows settle before reading and drawing them. */
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
 
-  collect_labels (page, labels);
+  widget_test_collect_labels (page, labels);
   g_test_message ("%s", labels->str);
   g_assert_nonnull (strstr (labels->str, "₹1,526.56\n"));    /* cash to hand over */
   g_assert_nonnull (strstr (labels->str, "₹1,476.56\n"));    /* collected */
   g_assert_nonnull (strstr (labels->str, "₹1,246.56\n"));    /* the electricity bill */
   g_assert_nonnull (strstr (labels->str, "Meena Sharma (op-meena)"));
   g_assert_nonnull (strstr (labels->str, "Applicant not found in Jan Aadhaar"));
-  group = find_child (page, ADW_TYPE_PREFERENCES_GROUP);
+  group = widget_test_find_child (page, ADW_TYPE_PREFERENCES_GROUP);
   g_assert_nonnull (group);
   maybe_screenshot (window, "day");
 
   /* A day without receipts says so. */
   emitra_report_page_set_day (EMITRA_REPORT_PAGE (page), "2026-12-01");
   waiting.page = "empty";
-  spin_until (stack_shows, &waiting, 10000);
+  flow_test_spin_until (stack_shows, &waiting, 10000);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (waiting.stack), ==, "empty");
   maybe_screenshot (window, "empty");
 
@@ -176,7 +112,7 @@ test_report_page_roles (void)
 {
   g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "emitra-desk-roles", NULL);
   g_autofree char *db_path = g_build_filename (data_dir, "desk.db", NULL);
-  g_autoptr(EmitraOperatorSession) meena = session_for ("op-meena", "Meena Sharma", "operator");
+  g_autoptr(EmitraOperatorSession) meena = test_session_new ("op-meena", "Meena Sharma", "operator");
   GtkWidget *window = gtk_window_new ();
   GtkWidget *page = g_object_new (EMITRA_TYPE_REPORT_PAGE, NULL);
   Waiting waiting = { NULL, "signed-out" };
@@ -189,21 +125,21 @@ test_report_page_roles (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  waiting.stack = GTK_STACK (find_child (page, GTK_TYPE_STACK));
+  waiting.stack = GTK_STACK (widget_test_find_child (page, GTK_TYPE_STACK));
 
   /* Nobody signed in: the page asks for it and shows no figure. */
-  spin_until (stack_shows, &waiting, 5000);
+  flow_test_spin_until (stack_shows, &waiting, 5000);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (waiting.stack), ==, "signed-out");
   maybe_screenshot (window, "signed-out");
 
   /* Meena, an operator: her day only. */
   emitra_report_page_set_session (EMITRA_REPORT_PAGE (page), meena);
   waiting.page = "report";
-  spin_until (stack_shows, &waiting, 10000);
+  flow_test_spin_until (stack_shows, &waiting, 10000);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (waiting.stack), ==, "report");
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
-  collect_labels (page, labels);
+  widget_test_collect_labels (page, labels);
   g_test_message ("%s", labels->str);
   g_assert_nonnull (strstr (labels->str, "Meena Sharma"));
   g_assert_null (strstr (labels->str, "Arjun"));
@@ -228,26 +164,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *build_root = g_getenv ("EMITRA_BUILD_ROOT");
-  const char *localedir_override = g_getenv ("EMITRA_TEST_LOCALEDIR");
-
   g_setenv ("TZ", "Asia/Kolkata", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  emitra_test_isolate_user_dirs ();
-
-  setlocale (LC_ALL, "");
-  if (localedir_override != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, localedir_override);
-  else if (build_root != NULL)
-    {
-      g_autofree char *localedir = g_build_filename (build_root, "po", NULL);
-      bindtextdomain (GETTEXT_PACKAGE, localedir);
-    }
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_init ();
-  adw_init ();
+  widget_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/report-page/known-day", test_report_page_known_day);
   g_test_add_func ("/ui/report-page/roles", test_report_page_roles);

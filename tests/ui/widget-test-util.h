@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the tests of windows and pages share: starting GTK the same way,
+ * the desk's application against a sandbox, and finding what the operator
+ * sees (a widget of a type, every label shown, the sign-in window). */
+
+#include <adwaita.h>
+
+#include "emitra-application.h"
+#include "emitra-sign-in-window.h"
+#include "ui-test-util.h"
+
+/* g_test_init() with the user's folders of the test's own, the build's
+ * translations in the environment's language, then GTK and libadwaita. */
+static inline void
+widget_test_init (int    *argc,
+                  char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  emitra_test_isolate_user_dirs ();
+  emitra_test_use_build_translations ();
+  gtk_init ();
+  adw_init ();
+}
+
+/* The desk's application as a window test runs it: against @gateway_uri
+ * (a sandbox's), at the kiosk of the sandbox's demo accounts as the
+ * first-run setup leaves it, registered. */
+static inline EmitraApplication *
+widget_test_application_new (const char *gateway_uri)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("in.emitra.Desk");
+  EmitraApplication *app;
+
+  g_setenv ("EMITRA_GATEWAY_URL", gateway_uri, TRUE);
+  g_settings_set_string (settings, "centre-code", "K11000142");
+  app = emitra_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  return app;
+}
+
+/* The first widget of @type in @widget's tree, depth first; a popover's
+ * widgets (a date picker's calendar) are not the page's. */
+static inline GtkWidget *
+widget_test_find_child (GtkWidget *widget,
+                        GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  if (GTK_IS_POPOVER (widget))
+    return NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = widget_test_find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every label the operator can see, one a line. */
+static inline void
+widget_test_collect_labels (GtkWidget *widget,
+                            GString   *out)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget) || GTK_IS_POPOVER (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    widget_test_collect_labels (child, out);
+}
+
+/* The sign-in window the desk shows, if one is. */
+static inline EmitraSignInWindow *
+widget_test_find_sign_in_window (void)
+{
+  GListModel *list = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (list, i);
+
+      if (EMITRA_IS_SIGN_IN_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return EMITRA_SIGN_IN_WINDOW (window);
+    }
+  return NULL;
+}
+
+static inline gboolean
+widget_test_sign_in_shown (gpointer data)
+{
+  return widget_test_find_sign_in_window () != NULL;
+}
