@@ -28,6 +28,7 @@
 #include "emitra-window.h"
 #include "flow-test-util.h"
 #include "ui-test-util.h"
+#include "widget-test-util.h"
 
 #define FULL_AADHAAR "234123412346"
 
@@ -56,25 +57,6 @@ capture_writer (GLogLevelFlags   log_level,
   if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
     return g_log_writer_default (log_level, fields, n_fields, user_data);
   return G_LOG_WRITER_HANDLED;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  g_autoptr(GQueue) queue = g_queue_new ();
-
-  g_queue_push_tail (queue, root);
-  while (!g_queue_is_empty (queue))
-    {
-      GtkWidget *w = g_queue_pop_head (queue);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
-        return w;
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-        g_queue_push_tail (queue, c);
-    }
-  return NULL;
 }
 
 static EmitraSignInWindow *
@@ -188,8 +170,8 @@ sign_in (EmitraWindow *window)
   flow_test_spin_until (sign_in_shown, NULL, 5000);
   sign_in = find_sign_in_window ();
   g_assert_nonnull (sign_in);
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (sign_in), ADW_TYPE_ENTRY_ROW)), "anil.kumawat");
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (sign_in), ADW_TYPE_PASSWORD_ENTRY_ROW)), "demo123");
+  gtk_editable_set_text (GTK_EDITABLE (emitra_test_find_widget (GTK_WIDGET (sign_in), ADW_TYPE_ENTRY_ROW)), "anil.kumawat");
+  gtk_editable_set_text (GTK_EDITABLE (emitra_test_find_widget (GTK_WIDGET (sign_in), ADW_TYPE_PASSWORD_ENTRY_ROW)), "demo123");
   gtk_widget_activate_action (GTK_WIDGET (sign_in), "sign-in.submit", NULL);
   flow_test_spin_until (result_ready, &result, 10000);
   g_assert_nonnull (result);

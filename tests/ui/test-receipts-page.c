@@ -18,6 +18,7 @@
 #include "emitra-receipts-page.h"
 #include "emitra-screenshot.h"
 #include "ui-test-util.h"
+#include "widget-test-util.h"
 #include "emitra-outbox.h"
 #include "../core/receipt-test-util.h"
 
@@ -126,17 +127,7 @@ maybe_screenshot (Fixture    *f,
                   GtkWidget  *window,
                   const char *name)
 {
-  const char *dir = g_getenv ("EMITRA_TEST_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (dir == NULL)
-    return;
-  spin_for (300);
-  path = g_strdup_printf ("%s/receipts-page-%s-%s.png", dir, name,
-                          g_strcmp0 (g_getenv ("LANGUAGE"), "hi") == 0 ? "hi" : "en");
-  g_assert_true (emitra_screenshot_save (window, path, &error));
-  g_assert_no_error (error);
+  emitra_test_screenshot (window, "receipts-page", name);
 }
 
 static EmitraReceiptDetails *

@@ -15,6 +15,7 @@
 #include "emitra-window.h"
 #include "sandbox-fixture.h"
 #include "ui-test-util.h"
+#include "widget-test-util.h"
 
 static EmitraApplication *app;
 
@@ -25,24 +26,6 @@ spin_until (gboolean (*done) (gpointer), gpointer data, guint timeout_ms)
 
   while (!done (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root, GType type)
-{
-  g_autoptr(GQueue) queue = g_queue_new ();
-
-  g_queue_push_tail (queue, root);
-  while (!g_queue_is_empty (queue))
-    {
-      GtkWidget *w = g_queue_pop_head (queue);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
-        return w;
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-        g_queue_push_tail (queue, c);
-    }
-  return NULL;
 }
 
 static EmitraSignInWindow *
@@ -82,8 +65,8 @@ store_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static const char *
 identity_text (EmitraWindow *window)
 {
-  GtkWidget *header = find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
-  GtkWidget *label = find_widget (header, GTK_TYPE_LABEL);
+  GtkWidget *header = emitra_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *label = emitra_test_find_widget (header, GTK_TYPE_LABEL);
 
   return gtk_label_get_label (GTK_LABEL (label));
 }
@@ -97,7 +80,7 @@ identity_has_wallet (gpointer data)
 static void
 type_password (EmitraSignInWindow *sign_in, const char *password)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (sign_in), ADW_TYPE_PASSWORD_ENTRY_ROW);
+  GtkWidget *row = emitra_test_find_widget (GTK_WIDGET (sign_in), ADW_TYPE_PASSWORD_ENTRY_ROW);
 
   gtk_editable_set_text (GTK_EDITABLE (row), password);
   gtk_widget_activate_action (GTK_WIDGET (sign_in), "sign-in.submit", NULL);
@@ -121,21 +104,21 @@ test_sign_in_on_demand (void)
   sign_in = find_sign_in_window ();
   g_assert_nonnull (sign_in);
 
-  sso_row = find_widget (GTK_WIDGET (sign_in), ADW_TYPE_ENTRY_ROW);
+  sso_row = emitra_test_find_widget (GTK_WIDGET (sign_in), ADW_TYPE_ENTRY_ROW);
   gtk_editable_set_text (GTK_EDITABLE (sso_row), "anil.kumawat");
 
   /* A wrong password: the window stays, the message is shown. */
   type_password (sign_in, "not-the-password");
   spin_until ((gboolean (*) (gpointer)) gtk_widget_get_visible,
-              find_widget (GTK_WIDGET (sign_in), GTK_TYPE_LABEL), 100);
+              emitra_test_find_widget (GTK_WIDGET (sign_in), GTK_TYPE_LABEL), 100);
   {
     gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
     while (g_get_monotonic_time () < deadline && result == NULL &&
-           !gtk_widget_has_css_class (find_widget (GTK_WIDGET (sign_in), ADW_TYPE_PASSWORD_ENTRY_ROW), "error"))
+           !gtk_widget_has_css_class (emitra_test_find_widget (GTK_WIDGET (sign_in), ADW_TYPE_PASSWORD_ENTRY_ROW), "error"))
       g_main_context_iteration (NULL, FALSE);
   }
   g_assert_null (result);
-  g_assert_true (gtk_widget_has_css_class (find_widget (GTK_WIDGET (sign_in), ADW_TYPE_PASSWORD_ENTRY_ROW), "error"));
+  g_assert_true (gtk_widget_has_css_class (emitra_test_find_widget (GTK_WIDGET (sign_in), ADW_TYPE_PASSWORD_ENTRY_ROW), "error"));
 
   type_password (sign_in, "demo123");
   spin_until (result_ready, &result, 10000);
