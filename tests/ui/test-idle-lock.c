@@ -8,7 +8,7 @@
  * make the operator wait, counted down. With the gateway gone (the
  * sandbox stopped: connections refused), the right password still
  * unlocks, said so on the window, and a wrong one is still refused and
- * still counted.
+ * still counted. Preferences sets how long the lock waits.
  *
  * Set EMITRA_TEST_SCREENSHOT_DIR to keep a PNG of each state for a look.
  */
@@ -21,6 +21,7 @@
 #include "emitra-catalog-page.h"
 #include "emitra-display.h"
 #include "emitra-idle-lock.h"
+#include "emitra-preferences-window.h"
 #include "emitra-sign-in-window.h"
 #include "emitra-window-desk.h"
 #include "emitra-window.h"
@@ -349,6 +350,99 @@ test_offline (void)
   emitra_test_spin (100);
 }
 
+static guint
+index_of_item (AdwComboRow *row,
+               const char  *label)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
+      return i;
+  g_assert_not_reached ();
+}
+
+static const char *
+selected_item (AdwComboRow *row)
+{
+  return gtk_string_object_get_string (adw_combo_row_get_selected_item (row));
+}
+
+static char *
+minutes_label (guint minutes)
+{
+  g_autofree char *text = NULL;
+
+  if (minutes == 0)
+    return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "idle lock", "Never"));
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes", minutes), minutes);
+  return emitra_display_digits (text);
+}
+
+static gboolean
+is_idle_lock_row (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                      g_dgettext (GETTEXT_PACKAGE, "Lock when idle"));
+}
+
+/* Preferences' "Lock when idle": what it picks is the key, and the lock
+ * in the window follows at once. */
+static void
+test_preferences (void)
+{
+  static const guint picks[] = { 5, 0, 2, 30, 10 };
+  GSettings *settings = emitra_application_get_settings (app);
+  g_autofree char *override = g_strdup (g_getenv ("EMITRA_IDLE_LOCK_SECONDS"));
+  g_autofree char *fifteen = minutes_label (15);
+  g_autofree char *forty_five = minutes_label (45);
+  EmitraPreferencesWindow *preferences;
+  EmitraWindow *window;
+  EmitraIdleLock *lock;
+  AdwComboRow *row;
+
+  /* The setting itself, not the tests' one-second override. */
+  g_unsetenv ("EMITRA_IDLE_LOCK_SECONDS");
+  g_settings_reset (settings, "idle-lock-minutes");
+  window = emitra_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  lock = emitra_idle_lock_get_for (ADW_APPLICATION_WINDOW (window));
+  g_assert_cmpuint (emitra_idle_lock_get_timeout (lock), ==, 15 * 60);
+
+  preferences = emitra_preferences_window_new (settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  row = ADW_COMBO_ROW (emitra_test_find (GTK_WIDGET (preferences), is_idle_lock_row, NULL));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (selected_item (row), ==, fifteen);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, 6);
+  emitra_test_screenshot (GTK_WIDGET (preferences), "idle-lock", "preferences");
+
+  for (guint i = 0; i < G_N_ELEMENTS (picks); i++)
+    {
+      g_autofree char *label = minutes_label (picks[i]);
+
+      adw_combo_row_set_selected (row, index_of_item (row, label));
+      g_assert_cmpuint (g_settings_get_uint (settings, "idle-lock-minutes"), ==, picks[i]);
+      g_assert_cmpuint (emitra_idle_lock_get_timeout (lock), ==, picks[i] * 60);
+      g_assert_cmpstr (selected_item (row), ==, label);
+    }
+
+  /* A value set another way is shown as it is, and left alone. */
+  g_settings_set_uint (settings, "idle-lock-minutes", 45);
+  g_assert_cmpstr (selected_item (row), ==, forty_five);
+  g_assert_cmpuint (g_settings_get_uint (settings, "idle-lock-minutes"), ==, 45);
+  g_assert_cmpuint (emitra_idle_lock_get_timeout (lock), ==, 45 * 60);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  emitra_test_spin (100);
+  g_settings_reset (settings, "idle-lock-minutes");
+  g_setenv ("EMITRA_IDLE_LOCK_SECONDS", override, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +479,7 @@ main (int   argc,
   g_test_add_func ("/ui/idle-lock/locks-and-unlocks", test_idle_lock);
   g_test_add_func ("/ui/idle-lock/wrong-passwords-wait", test_wrong_passwords_wait);
   g_test_add_func ("/ui/idle-lock/offline", test_offline);
+  g_test_add_func ("/ui/idle-lock/preferences", test_preferences);
 
   status = g_test_run ();
   g_clear_object (&app);
