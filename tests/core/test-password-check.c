@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The offline unlock's password verifier: the derivation matches
- * published PBKDF2-HMAC-SHA256 vectors, the right password is accepted
- * and near misses refused, two verifiers of one password share nothing,
- * the comparison looks at every byte, and the async forms agree. Also
- * the wrong-password limit of the lock.
+ * The offline unlock's password verifier: the hash and the derivation
+ * match published SHA-256 and PBKDF2-HMAC-SHA256 vectors and GLib's own
+ * SHA-256, the right password is accepted and near misses refused, two
+ * verifiers of one password share nothing, the comparison looks at every
+ * byte, and the async forms agree. Also the lock's wrong-password limit.
  */
 #include "config.h"
 
@@ -12,6 +12,7 @@
 
 #include "emitra-attempt-limit.h"
 #include "emitra-password-check-private.h"
+#include "emitra-sha256.h"
 #include "sandbox-fixture.h"
 
 typedef struct
@@ -22,14 +23,20 @@ typedef struct
   const char *hex;
 } VectorCase;
 
-/* RFC 7914 section 11 (the first 32 bytes of its 64), then two computed
- * with Python's hashlib.pbkdf2_hmac (OpenSSL): an empty password, and a
- * Devanagari one over the bytes 0..15. */
+/* RFC 7914 section 11 (the first 32 bytes of its 64), then some computed
+ * with Python's hashlib.pbkdf2_hmac (OpenSSL): an empty password, a
+ * Devanagari one over the bytes 0..15, and keys of 64 and 87 bytes. */
 static const VectorCase vectors[] = {
   { "passwd", "salt", 1, "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc" },
   { "Password", "NaCl", 80000, "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56" },
   { "", "salt", 2, "62384466264daadc4144018c6bd864648272b34da8980d31521ffcce92ae003b" },
   { "पासवर्ड१२३", NULL, 1000, "85b8f6f494747d60ec069c24957a1a79fd281e0d9400383e1fe816be3173409f" },
+  /* A key of exactly one SHA-256 block, and a longer one, which HMAC
+   * hashes first. */
+  { "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "salt", 3,
+    "0582d52c2133ec90a168409527adb1a18782d00151ca2939679a72dedca074b5" },
+  { "correct horse battery staple correct horse battery staple correct horse battery staple ", "NaCl", 100,
+    "7925dab8175c67d4ccace48ca167897975a5bb23ea626295cc4cc05106cf999a" },
 };
 
 static char *
@@ -61,6 +68,59 @@ test_pbkdf2_vectors (void)
                                      c->iterations, out);
       hex = to_hex (out, sizeof out);
       g_assert_cmpstr (hex, ==, c->hex);
+    }
+}
+
+static char *
+sha256_hex (const guint8 *data,
+            gsize         len,
+            gsize         piece)
+{
+  EmitraSha256 sha;
+  guint8 out[EMITRA_SHA256_BYTES];
+
+  emitra_sha256_init (&sha);
+  for (gsize done = 0; done < len; done += MIN (piece, len - done))
+    emitra_sha256_update (&sha, data + done, MIN (piece, len - done));
+  emitra_sha256_finish (&sha, out);
+  return to_hex (out, sizeof out);
+}
+
+/* FIPS 180-4's examples (one block, two blocks, a million "a"), then
+ * GLib's GChecksum as the reference over every length from 0 to 300
+ * bytes, across the padding's edges (55, 56, 63, 64 bytes...), fed in
+ * pieces of 1, 7, 64 and all bytes. */
+static void
+test_sha256 (void)
+{
+  g_autofree guint8 *million = g_malloc (1000000);
+  g_autofree char *abc = sha256_hex ((const guint8 *) "abc", 3, 3);
+  g_autofree char *two = NULL;
+  g_autofree char *a_million = NULL;
+  static const char two_blocks[] = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261128);
+  guint8 data[300];
+  static const gsize pieces[] = { 1, 7, 64, G_MAXSIZE };
+
+  g_assert_cmpstr (abc, ==, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  two = sha256_hex ((const guint8 *) two_blocks, strlen (two_blocks), 13);
+  g_assert_cmpstr (two, ==, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  memset (million, 'a', 1000000);
+  a_million = sha256_hex (million, 1000000, 4096);
+  g_assert_cmpstr (a_million, ==, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+
+  for (guint i = 0; i < sizeof data; i++)
+    data[i] = (guint8) g_rand_int (rand);
+  for (gsize len = 0; len <= sizeof data; len++)
+    {
+      g_autofree char *expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
+
+      for (guint p = 0; p < G_N_ELEMENTS (pieces); p++)
+        {
+          g_autofree char *got = sha256_hex (data, len, pieces[p]);
+
+          g_assert_cmpstr (got, ==, expected);
+        }
     }
 }
 
@@ -263,6 +323,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/password-check/sha256", test_sha256);
   g_test_add_func ("/password-check/pbkdf2-vectors", test_pbkdf2_vectors);
   g_test_add_func ("/password-check/right-and-wrong", test_right_and_wrong);
   g_test_add_func ("/password-check/salts-differ", test_salts_differ);
