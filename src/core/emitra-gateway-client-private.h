@@ -2,6 +2,7 @@
 #pragma once
 
 #include "emitra-gateway-client.h"
+#include "emitra-password-check.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,11 @@ struct _EmitraGatewayClient
   char                  *ca_file;
   GTlsDatabase          *ca_database;
   EmitraOperatorSession *operator_session;
+  /* The verifier of the password the last operator signed in with, and
+   * whose it is: kept past an expired session, dropped at sign-out. */
+  EmitraPasswordCheck   *password_check;
+  char                  *password_check_sso_id;
+  char                  *password_check_kiosk;
   char                  *mode;
   char                  *desk_id;
   guint                  timeout_ms;
@@ -77,6 +83,7 @@ EmitraGatewayReply *_emitra_gateway_client_call_finish  (EmitraGatewayClient    
 
 void                _emitra_gateway_client_set_operator_session (EmitraGatewayClient   *self,
                                                          EmitraOperatorSession  *session);
+void                _emitra_gateway_client_forget_password_check (EmitraGatewayClient *self);
 void                _emitra_gateway_client_note_mode    (EmitraGatewayClient    *self,
                                                          const char             *mode);
 guint               _emitra_gateway_client_backoff_ms   (EmitraGatewayClient    *self,

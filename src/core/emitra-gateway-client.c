@@ -2,10 +2,11 @@
  *
  * EmitraGatewayClient: the desk's side of docs/api.md. This file holds the
  * object (its settings, the signed-in session, the gateway's mode), the
- * address check, and the calls for sessions and the catalog;
- * emitra-gateway-lookups.c has Jan Aadhaar, documents and bills,
- * emitra-gateway-transactions.c the money calls, emitra-gateway-call.c the
- * transport, emitra-gateway-replies.c the parsing.
+ * address check, sign-out and the catalog call; emitra-gateway-sessions.c
+ * has sign-in (and the password's verifier), emitra-gateway-lookups.c Jan
+ * Aadhaar, documents and bills, emitra-gateway-transactions.c the money
+ * calls, emitra-gateway-call.c the transport, emitra-gateway-replies.c the
+ * parsing.
  *
  * Security rules enforced here: https only, except plain http to this
  * computer (the training sandbox); the system's CAs always apply; the
@@ -296,67 +297,6 @@ _emitra_gateway_client_typed_finish (EmitraGatewayClient  *self,
 /* ---- sessions ----------------------------------------------------------- */
 
 static void
-on_signed_in_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  EmitraGatewayClient *self = EMITRA_GATEWAY_CLIENT (source);
-  g_autoptr(EmitraGatewayReply) reply = NULL;
-  g_autoptr(EmitraOperatorSession) session = NULL;
-  GError *error = NULL;
-
-  reply = _emitra_gateway_client_call_finish (self, result, &error);
-  if (reply == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  session = g_steal_pointer (&reply->parsed);
-  _emitra_gateway_client_set_operator_session (self, session);
-  g_task_return_pointer (task, g_steal_pointer (&session), g_object_unref);
-}
-
-void
-emitra_gateway_client_sign_in_async (EmitraGatewayClient *self,
-                                     const char          *sso_id,
-                                     const char          *password,
-                                     const char          *kiosk_code,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  g_autoptr(JsonObject) body = json_object_new ();
-  EmitraGatewayCall *call;
-  GTask *task;
-
-  g_return_if_fail (EMITRA_IS_GATEWAY_CLIENT (self));
-  g_return_if_fail (sso_id != NULL && password != NULL && kiosk_code != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, emitra_gateway_client_sign_in_async);
-
-  json_object_set_string_member (body, "sso_id", sso_id);
-  json_object_set_string_member (body, "password", password);
-  json_object_set_string_member (body, "kiosk_code", kiosk_code);
-  if (self->desk_id != NULL)
-    json_object_set_string_member (body, "desk_id", self->desk_id);
-  call = _emitra_gateway_call_new ("POST", EMITRA_GATEWAY_CALL_NONE, "/v1/sessions");
-  _emitra_gateway_call_set_json (call, body);
-  call->parse = (EmitraGatewayParseFunc) emitra_gateway_parse_session;
-  call->parsed_free = g_object_unref;
-  _emitra_gateway_client_call_async (self, call, cancellable, on_signed_in_cb, task);
-}
-
-EmitraOperatorSession *
-emitra_gateway_client_sign_in_finish (EmitraGatewayClient  *self,
-                                      GAsyncResult         *result,
-                                      GError              **error)
-{
-  return _emitra_gateway_client_typed_finish (self, result, emitra_gateway_client_sign_in_async, error);
-}
-
-static void
 on_signed_out_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -384,6 +324,7 @@ emitra_gateway_client_sign_out_async (EmitraGatewayClient *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, emitra_gateway_client_sign_out_async);
+  _emitra_gateway_client_forget_password_check (self);
   if (self->operator_session == NULL)
     {
       g_task_return_boolean (task, TRUE);
@@ -571,11 +512,14 @@ emitra_gateway_client_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->ca_database);
   g_clear_object (&self->operator_session);
+  g_clear_object (&self->password_check);
   g_clear_error (&self->config_error);
   g_free (self->base_uri);
   g_free (self->ca_file);
   g_free (self->mode);
   g_free (self->desk_id);
+  g_free (self->password_check_sso_id);
+  g_free (self->password_check_kiosk);
 
   G_OBJECT_CLASS (emitra_gateway_client_parent_class)->finalize (object);
 }

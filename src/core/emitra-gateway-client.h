@@ -10,6 +10,7 @@
 #include "emitra-family-member.h"
 #include "emitra-gateway-error.h"
 #include "emitra-operator-session.h"
+#include "emitra-password-check.h"
 #include "emitra-transaction.h"
 #include "emitra-wallet.h"
 
@@ -71,9 +72,11 @@ EmitraOperatorSession *emitra_gateway_client_get_operator_session (EmitraGateway
 const char            *emitra_gateway_client_get_mode             (EmitraGatewayClient  *self);
 gboolean               emitra_gateway_client_is_training          (EmitraGatewayClient  *self);
 
-/* Signs in; on success the client keeps the session for later calls.
- * Wrong credentials: UNAUTHORIZED (field "password"); SSO ID not bound to
- * the kiosk: FORBIDDEN (field "kiosk_code"). */
+/* Signs in; on success the client keeps the session for later calls, and
+ * a verifier of the password (in memory only) for an unlock while the
+ * gateway cannot be reached. Wrong credentials: UNAUTHORIZED (field
+ * "password"); SSO ID not bound to the kiosk: FORBIDDEN (field
+ * "kiosk_code"). */
 void                   emitra_gateway_client_sign_in_async        (EmitraGatewayClient  *self,
                                                                    const char           *sso_id,
                                                                    const char           *password,
@@ -84,8 +87,15 @@ void                   emitra_gateway_client_sign_in_async        (EmitraGateway
 EmitraOperatorSession *emitra_gateway_client_sign_in_finish       (EmitraGatewayClient  *self,
                                                                    GAsyncResult         *result,
                                                                    GError              **error);
+/* The verifier of the password @sso_id last signed in with at
+ * @kiosk_code, or NULL: someone else signed in last, or signed out since.
+ * An expired session keeps it. */
+EmitraPasswordCheck   *emitra_gateway_client_get_password_check   (EmitraGatewayClient  *self,
+                                                                   const char           *sso_id,
+                                                                   const char           *kiosk_code);
 
-/* Forgets the session at once, then tells the gateway. */
+/* Forgets the session and the password's verifier at once, then tells
+ * the gateway. */
 void                   emitra_gateway_client_sign_out_async       (EmitraGatewayClient  *self,
                                                                    GCancellable         *cancellable,
                                                                    GAsyncReadyCallback   callback,

@@ -9,6 +9,15 @@
  * back as it was. Unlocking takes the locked operator's password, checked
  * at the gateway by signing in again with the same SSO ID and kiosk.
  *
+ * Lines drop daily, and an operator must never be locked out of their own
+ * desk with citizens waiting: when, and only when, the gateway cannot be
+ * reached (no connection, no answer in time; not a refusal), the password
+ * is checked against the verifier the gateway client made at the last
+ * good sign-in (emitra-password-check.c, in memory only), and the window
+ * says it was unlocked offline. Wrong passwords, online or off, count
+ * towards a limit: after LIMIT_TRIES in a row, LIMIT_WAIT_S seconds with
+ * no try, counted down on the lock.
+ *
  * Nobody signed in, nothing to protect with a password: the lock waits
  * until someone is. The check runs on a coarse timer rather than a timer
  * restarted by every mouse move.
@@ -17,7 +26,14 @@
 
 #include "emitra-idle-lock.h"
 
+#include "emitra-attempt-limit.h"
+#include "emitra-display.h"
+#include "emitra-window.h"
+
 #include <glib/gi18n.h>
+
+#define LIMIT_TRIES  5
+#define LIMIT_WAIT_S 30
 
 struct _EmitraIdleLock
 {
@@ -29,7 +45,10 @@ struct _EmitraIdleLock
   GtkEventController   *watcher;
   GtkWidget            *content;       /* the window's content while locked */
   GtkWidget            *overlay;       /* holds it, under the lock, while locked */
+  GtkWidget            *focus_before;  /* weak: where the keyboard was, for after */
   GCancellable         *cancellable;
+  EmitraAttemptLimit   *limit;         /* wrong passwords, online and offline */
+  guint                 countdown_id;  /* while the limit makes the operator wait */
   char                 *sso_id;        /* who must unlock */
   char                 *kiosk_code;
   gint64                last_input;    /* monotonic µs */
@@ -98,7 +117,45 @@ set_busy (EmitraIdleLock *self,
           gboolean        busy)
 {
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "idle-lock.unlock", !busy);
+  /* The text stays what was sent: the offline check reads it again. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->password_row), !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "idle-lock.unlock",
+                                 !busy && self->countdown_id == 0);
+}
+
+/* Shows how long the limit makes the operator wait, each second, and
+ * allows a try again once it is over. */
+static gboolean
+on_countdown_cb (gpointer user_data)
+{
+  EmitraIdleLock *self = user_data;
+  guint wait = emitra_attempt_limit_get_wait (self->limit, g_get_monotonic_time ());
+  g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
+
+  if (wait == 0)
+    {
+      self->countdown_id = 0;
+      show_error (self, NULL);
+      set_busy (self, FALSE);
+      return G_SOURCE_REMOVE;
+    }
+  message = g_strdup_printf (ngettext ("Too many wrong passwords. Try again in %u second.",
+                                       "Too many wrong passwords. Try again in %u seconds.", wait),
+                             wait);
+  shown = emitra_display_digits (message);
+  show_error (self, shown);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_countdown (EmitraIdleLock *self)
+{
+  if (self->countdown_id != 0 || emitra_attempt_limit_get_wait (self->limit, g_get_monotonic_time ()) == 0)
+    return;
+  self->countdown_id = g_timeout_add (1000, on_countdown_cb, self);
+  on_countdown_cb (self);
+  set_busy (self, FALSE);
 }
 
 /* The check's period: a tenth of the timeout, between 250 ms and 15 s. */
@@ -204,6 +261,13 @@ emitra_idle_lock_lock (EmitraIdleLock *self)
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   show_error (self, NULL);
   set_busy (self, FALSE);
+  start_countdown (self);
+
+  /* The keyboard leaves the work first, so the widget that had it hears
+   * so (a text field moved away with the focus would blink on, unaware);
+   * it gets it back on unlock. */
+  g_set_weak_pointer (&self->focus_before, gtk_window_get_focus (GTK_WINDOW (self->window)));
+  gtk_window_set_focus (GTK_WINDOW (self->window), NULL);
 
   /* The content moves under the lock, held by our reference meanwhile. */
   self->content = g_object_ref (adw_application_window_get_content (self->window));
@@ -219,9 +283,10 @@ emitra_idle_lock_lock (EmitraIdleLock *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
 }
 
-/* Puts the content back as it was. */
+/* Puts the content back as it was; @offline says so on the window. */
 static void
-unlock (EmitraIdleLock *self)
+unlock (EmitraIdleLock *self,
+        gboolean        offline)
 {
   g_autoptr(GtkWidget) content = g_steal_pointer (&self->content);
   g_autoptr(GtkWidget) overlay = g_steal_pointer (&self->overlay);
@@ -234,10 +299,66 @@ unlock (EmitraIdleLock *self)
   gtk_widget_set_sensitive (content, TRUE);
   if (self->window != NULL)
     adw_application_window_set_content (self->window, content);
+  /* A text field gets the keyboard back without its text selected, so
+   * the next key continues the text instead of replacing it. */
+  if (self->focus_before != NULL && gtk_widget_is_ancestor (self->focus_before, content))
+    {
+      if (GTK_IS_TEXT (self->focus_before))
+        gtk_text_grab_focus_without_selecting (GTK_TEXT (self->focus_before));
+      else
+        gtk_widget_grab_focus (self->focus_before);
+    }
+  g_clear_weak_pointer (&self->focus_before);
 
   self->locked = FALSE;
   self->last_input = g_get_monotonic_time ();
+  emitra_attempt_limit_note_success (self->limit);
+  if (offline && EMITRA_IS_WINDOW (self->window))
+    emitra_window_add_toast (EMITRA_WINDOW (self->window),
+                             _("Unlocked offline: the gateway could not be reached, so the desk checked your password itself."));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+}
+
+/* A wrong password: counted, and the operator told, or made to wait. */
+static void
+refuse (EmitraIdleLock *self,
+        const char     *message)
+{
+  emitra_attempt_limit_note_failure (self->limit, g_get_monotonic_time ());
+  set_busy (self, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  show_error (self, message);
+  start_countdown (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+}
+
+static void
+on_checked_offline_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(EmitraIdleLock) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!emitra_password_check_verify_finish (EMITRA_PASSWORD_CHECK (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      refuse (self, _("Wrong password. The gateway cannot be reached, so the desk checked it against the password you signed in with."));
+      return;
+    }
+  set_busy (self, FALSE);
+  if (self->locked)
+    unlock (self, TRUE);
+}
+
+/* No connection or no answer in time: the gateway never saw the
+ * password. Any answer at all (a refusal, a 5xx) is the gateway's word. */
+static gboolean
+gateway_unreachable (const GError *error)
+{
+  return g_error_matches (error, EMITRA_GATEWAY_ERROR, EMITRA_GATEWAY_ERROR_NETWORK) ||
+         g_error_matches (error, EMITRA_GATEWAY_ERROR, EMITRA_GATEWAY_ERROR_TIMEOUT);
 }
 
 static void
@@ -253,6 +374,24 @@ on_signed_in_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  if (session == NULL && gateway_unreachable (error))
+    {
+      EmitraPasswordCheck *check = emitra_gateway_client_get_password_check (self->client, self->sso_id,
+                                                                            self->kiosk_code);
+
+      if (check != NULL)
+        {
+          emitra_password_check_verify_async (check, gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
+                                              self->cancellable, on_checked_offline_cb, g_object_ref (self));
+          return;
+        }
+    }
+
+  if (session == NULL && g_error_matches (error, EMITRA_GATEWAY_ERROR, EMITRA_GATEWAY_ERROR_UNAUTHORIZED))
+    {
+      refuse (self, error->message);
+      return;
+    }
   set_busy (self, FALSE);
   if (session == NULL)
     {
@@ -262,7 +401,7 @@ on_signed_in_cb (GObject      *source,
       return;
     }
   if (self->locked)
-    unlock (self);
+    unlock (self, FALSE);
 }
 
 static void
@@ -273,7 +412,7 @@ on_unlock_action_cb (GtkWidget  *widget,
   EmitraIdleLock *self = EMITRA_IDLE_LOCK (widget);
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
 
-  if (!self->locked)
+  if (!self->locked || self->countdown_id != 0)
     return;
   if (password[0] == '\0')
     {
@@ -305,6 +444,7 @@ on_window_gone_cb (gpointer  data,
 
   self->window = NULL;
   g_clear_handle_id (&self->check_id, g_source_remove);
+  g_clear_handle_id (&self->countdown_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
 }
 
@@ -364,16 +504,19 @@ emitra_idle_lock_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->check_id, g_source_remove);
+  g_clear_handle_id (&self->countdown_id, g_source_remove);
   if (self->window != NULL)
     {
       g_object_weak_unref (G_OBJECT (self->window), on_window_gone_cb, self);
       self->window = NULL;
     }
+  g_clear_weak_pointer (&self->focus_before);
   g_clear_object (&self->content);
   g_clear_object (&self->overlay);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->limit);
 
   G_OBJECT_CLASS (emitra_idle_lock_parent_class)->dispose (object);
 }
@@ -420,4 +563,5 @@ emitra_idle_lock_init (EmitraIdleLock *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->limit = emitra_attempt_limit_new (LIMIT_TRIES, LIMIT_WAIT_S);
 }

@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (EmitraIdleLock, emitra_idle_lock, EMITRA, IDLE_LOCK, AdwBi
  * without any (EMITRA_IDLE_LOCK_SECONDS overrides it, for tests) while
  * someone is signed in at @client, covers the window's content with a
  * lock screen that keeps the work underneath and asks for that operator's
- * password, checked at the gateway. The lock lives as long as @window. */
+ * password, checked at the gateway, or, while it cannot be reached, against
+ * the verifier of the last sign-in. The lock lives as long as @window. */
 EmitraIdleLock *emitra_idle_lock_attach      (AdwApplicationWindow *window,
                                               EmitraGatewayClient  *client,
                                               GSettings            *settings);

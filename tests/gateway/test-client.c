@@ -517,9 +517,71 @@ test_session_expiry (void)
   /* The GUI learns it must ask for the password again. */
   g_assert_null (emitra_gateway_client_get_operator_session (client));
   g_assert_cmpuint (notified, ==, 1);
+  /* The same operator is still at the desk: the idle lock can still
+   * check the password offline. */
+  g_assert_nonnull (emitra_gateway_client_get_password_check (client, "anil.kumawat", "K11000142"));
 
   g_clear_object (&client);
   sandbox_stop (fixture);
+}
+
+static gboolean
+check_accepts (EmitraGatewayClient *client,
+               const char          *sso_id,
+               const char          *password)
+{
+  EmitraPasswordCheck *check = emitra_gateway_client_get_password_check (client, sso_id, "K11000142");
+
+  return check != NULL && emitra_password_check_verify (check, password, NULL);
+}
+
+/* The verifier of the last good sign-in's password: only the operator's
+ * own, kept through a wrong try and an unreachable gateway, replaced by
+ * another operator's sign-in, gone at sign-out. */
+static void
+test_password_check (void)
+{
+  SandboxFixture *fixture = sandbox_start (NULL);
+  g_autoptr(EmitraGatewayClient) client = test_client_new (fixture);
+  g_autoptr(EmitraOperatorSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (emitra_gateway_client_get_password_check (client, "anil.kumawat", "K11000142"));
+  session = sync_sign_in (client, "anil.kumawat", "wrong-password", "K11000142", &error);
+  g_assert_error (error, EMITRA_GATEWAY_ERROR, EMITRA_GATEWAY_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+  g_assert_null (emitra_gateway_client_get_password_check (client, "anil.kumawat", "K11000142"));
+
+  session = sync_sign_in (client, "anil.kumawat", "demo123", "K11000142", &error);
+  g_assert_no_error (error);
+  g_clear_object (&session);
+  g_assert_true (check_accepts (client, "anil.kumawat", "demo123"));
+  g_assert_false (check_accepts (client, "anil.kumawat", "demo12"));
+  g_assert_null (emitra_gateway_client_get_password_check (client, "seema.choudhary", "K11000142"));
+  g_assert_null (emitra_gateway_client_get_password_check (client, "anil.kumawat", "K99000001"));
+
+  /* A wrong password at the gateway replaces nothing. */
+  session = sync_sign_in (client, "anil.kumawat", "demo1234", "K11000142", &error);
+  g_assert_error (error, EMITRA_GATEWAY_ERROR, EMITRA_GATEWAY_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+  g_assert_true (check_accepts (client, "anil.kumawat", "demo123"));
+
+  /* Another operator signs in: the first one's verifier is gone. */
+  session = sync_sign_in (client, "rajendra.shekhawat", "super123", "K11000142", &error);
+  g_assert_no_error (error);
+  g_clear_object (&session);
+  g_assert_null (emitra_gateway_client_get_password_check (client, "anil.kumawat", "K11000142"));
+  g_assert_true (check_accepts (client, "rajendra.shekhawat", "super123"));
+
+  g_assert_true (sync_sign_out (client, &error));
+  g_assert_no_error (error);
+  g_assert_null (emitra_gateway_client_get_password_check (client, "rajendra.shekhawat", "K11000142"));
+
+  /* With the gateway gone, a sign-in fails and leaves no verifier. */
+  sandbox_stop (fixture);
+  session = sync_sign_in (client, "anil.kumawat", "demo123", "K11000142", &error);
+  g_assert_error (error, EMITRA_GATEWAY_ERROR, EMITRA_GATEWAY_ERROR_NETWORK);
+  g_assert_null (emitra_gateway_client_get_password_check (client, "anil.kumawat", "K11000142"));
 }
 
 static void
@@ -564,6 +626,7 @@ main (int   argc,
   g_test_add_func ("/gateway/client/insufficient-balance", test_insufficient_balance);
   g_test_add_func ("/gateway/client/centre-report", test_centre_report);
   g_test_add_func ("/gateway/client/session-expiry", test_session_expiry);
+  g_test_add_func ("/gateway/client/password-check", test_password_check);
   g_test_add_func ("/gateway/client/hindi-messages", test_hindi_messages);
 
   return g_test_run ();

@@ -13,6 +13,7 @@
 #include "emitra-desk-schema.h"
 #include "emitra-draft-store.h"
 #include "emitra-screenshot.h"
+#include "widget-test-util.h"
 
 static inline EmitraCatalog *
 flow_test_load_catalog (void)
@@ -49,19 +50,13 @@ flow_test_spin_until (gboolean (*done) (gpointer),
                       gpointer   data,
                       guint      timeout_ms)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  emitra_test_spin_until (done, data, timeout_ms);
 }
 
 static inline void
 flow_test_spin (guint ms)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  emitra_test_spin (ms);
 }
 
 /* Types @text into the field @id of @view as the operator would: into the

@@ -34,19 +34,7 @@ static void
 maybe_screenshot (GtkWidget  *window,
                   const char *name)
 {
-  const char *dir = g_getenv ("EMITRA_TEST_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (dir == NULL)
-    return;
-  /* Give the window a few frames to draw what it now shows. */
-  for (gint64 until = g_get_monotonic_time () + 300000; g_get_monotonic_time () < until;)
-    g_main_context_iteration (NULL, FALSE);
-  path = g_strdup_printf ("%s/report-page-%s-%s.png", dir, name,
-                          g_strcmp0 (g_getenv ("LANGUAGE"), "hi") == 0 ? "hi" : "en");
-  g_assert_true (emitra_screenshot_save (window, path, &error));
-  g_assert_no_error (error);
+  emitra_test_screenshot (window, "report-page", name);
 }
 
 static void
