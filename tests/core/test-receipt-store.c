@@ -65,10 +65,14 @@ test_store_appends_in_sequence (Fixture       *f,
     {
       EmitraReceipt *receipt = g_ptr_array_index (stored, i);
       g_autofree char *hash = emitra_receipt_compute_hash (receipt, emitra_receipt_get_prev_hash (receipt));
+      g_autofree char *content = emitra_receipt_canonical_content (receipt, emitra_receipt_get_prev_hash (receipt));
+      /* An independent SHA-256: the chain must verify with any tool. */
+      g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, content, -1);
 
       g_assert_cmpint (emitra_receipt_get_receipt_no (receipt), ==, i + 1);
       g_assert_cmpint (strlen (emitra_receipt_get_hash (receipt)), ==, 64);
       g_assert_cmpstr (emitra_receipt_get_hash (receipt), ==, hash);
+      g_assert_cmpstr (hash, ==, expected);
       g_assert_cmpint (emitra_receipt_get_status (receipt), ==, three_receipts[i].status);
       if (i == 0)
         g_assert_cmpstr (emitra_receipt_get_prev_hash (receipt), ==, "");
