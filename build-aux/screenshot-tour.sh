@@ -34,7 +34,7 @@ shot () {
   case "$*" in *EMITRA_DEBUG_FLOW_SHOT*) arg="" ;; esac
   xvfb-run -a -s "-screen 0 ${screen}x24" dbus-run-session -- \
     env XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" HOME="$home" \
-        GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=keyfile GDK_DEBUG=gl-disable \
+        GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=keyfile GSK_RENDERER=cairo GDK_DEBUG=gl-disable \
         NO_AT_BRIDGE=1 LANG=C.UTF-8 LANGUAGE="$language" EMITRA_LOCALEDIR="$build/po" \
         "$@" "$build/src/emitra-desk" $arg >/dev/null 2>"$home/log" || true
   if [ -s "$png" ]; then echo "$png"; else echo "FAILED $name-$language (see below)"; tail -5 "$home/log"; fi
