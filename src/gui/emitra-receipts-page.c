@@ -165,19 +165,26 @@ on_details_cb (GtkWidget  *widget,
   open_details (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
+/* The selected receipt as a reprint draws it (marked DUPLICATE), or NULL
+ * when none is selected. */
+static EmitraReceiptRenderer *
+selected_duplicate_renderer (EmitraReceiptsPage *self)
+{
+  EmitraReceipt *receipt = gtk_single_selection_get_selected_item (self->selection);
+
+  return receipt != NULL ? _emitra_receipts_duplicate_renderer (receipt) : NULL;
+}
+
 static void
 on_reprint_cb (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   EmitraReceiptsPage *self = EMITRA_RECEIPTS_PAGE (widget);
-  EmitraReceipt *receipt = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(EmitraReceiptRenderer) renderer = NULL;
+  g_autoptr(EmitraReceiptRenderer) renderer = selected_duplicate_renderer (self);
 
-  if (receipt == NULL)
-    return;
-  renderer = _emitra_receipts_duplicate_renderer (receipt);
-  emitra_receipt_printer_print (self->printer, renderer, widget);
+  if (renderer != NULL)
+    emitra_receipt_printer_print (self->printer, renderer, widget);
 }
 
 static void
@@ -186,13 +193,10 @@ on_save_pdf_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   EmitraReceiptsPage *self = EMITRA_RECEIPTS_PAGE (widget);
-  EmitraReceipt *receipt = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(EmitraReceiptRenderer) renderer = NULL;
+  g_autoptr(EmitraReceiptRenderer) renderer = selected_duplicate_renderer (self);
 
-  if (receipt == NULL)
-    return;
-  renderer = _emitra_receipts_duplicate_renderer (receipt);
-  emitra_receipt_printer_choose_pdf (self->printer, renderer, widget);
+  if (renderer != NULL)
+    emitra_receipt_printer_choose_pdf (self->printer, renderer, widget);
 }
 
 /**
@@ -206,14 +210,12 @@ emitra_receipts_page_reprint_to_file (EmitraReceiptsPage  *self,
                                       const char          *path,
                                       GError             **error)
 {
-  EmitraReceipt *receipt;
   g_autoptr(EmitraReceiptRenderer) renderer = NULL;
 
   g_return_val_if_fail (EMITRA_IS_RECEIPTS_PAGE (self), FALSE);
 
-  receipt = gtk_single_selection_get_selected_item (self->selection);
-  g_return_val_if_fail (receipt != NULL, FALSE);
-  renderer = _emitra_receipts_duplicate_renderer (receipt);
+  renderer = selected_duplicate_renderer (self);
+  g_return_val_if_fail (renderer != NULL, FALSE);
   return emitra_receipt_printer_export (self->printer, renderer, path, error);
 }
 
@@ -223,14 +225,12 @@ emitra_receipts_page_save_pdf (EmitraReceiptsPage  *self,
                                const char          *path,
                                GError             **error)
 {
-  EmitraReceipt *receipt;
   g_autoptr(EmitraReceiptRenderer) renderer = NULL;
 
   g_return_val_if_fail (EMITRA_IS_RECEIPTS_PAGE (self), FALSE);
 
-  receipt = gtk_single_selection_get_selected_item (self->selection);
-  g_return_val_if_fail (receipt != NULL, FALSE);
-  renderer = _emitra_receipts_duplicate_renderer (receipt);
+  renderer = selected_duplicate_renderer (self);
+  g_return_val_if_fail (renderer != NULL, FALSE);
   return emitra_receipt_printer_write_pdf (self->printer, renderer, path, error);
 }
 

@@ -33,18 +33,6 @@ static EmitraApplication *app;
 static SandboxFixture *sandbox;
 
 static gboolean
-result_ready (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-store_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
 is_locked (gpointer data)
 {
   return emitra_idle_lock_get_locked (data);
@@ -60,28 +48,6 @@ static gboolean
 error_shown (gpointer data)
 {
   return gtk_widget_has_css_class (emitra_test_find_widget (data, ADW_TYPE_PASSWORD_ENTRY_ROW), "error");
-}
-
-static void
-sign_in (EmitraWindow *window)
-{
-  GAsyncResult *result = NULL;
-  g_autoptr(EmitraOperatorSession) session = NULL;
-  g_autoptr(GError) error = NULL;
-  EmitraSignInWindow *sign_in;
-
-  emitra_window_ensure_signed_in_async (window, NULL, store_cb, &result);
-  emitra_test_spin_until (widget_test_sign_in_shown, NULL, 5000);
-  sign_in = widget_test_find_sign_in_window ();
-  g_assert_nonnull (sign_in);
-  gtk_editable_set_text (GTK_EDITABLE (emitra_test_find_widget (GTK_WIDGET (sign_in), ADW_TYPE_ENTRY_ROW)), "anil.kumawat");
-  gtk_editable_set_text (GTK_EDITABLE (emitra_test_find_widget (GTK_WIDGET (sign_in), ADW_TYPE_PASSWORD_ENTRY_ROW)), "demo123");
-  gtk_widget_activate_action (GTK_WIDGET (sign_in), "sign-in.submit", NULL);
-  emitra_test_spin_until (result_ready, &result, 10000);
-  g_assert_nonnull (result);
-  session = emitra_window_ensure_signed_in_finish (window, result, &error);
-  g_assert_no_error (error);
-  g_object_unref (result);
 }
 
 /* The catalog's search text: work the lock must keep. */
@@ -157,7 +123,7 @@ open_locked_window (EmitraIdleLock **out_lock)
   gtk_window_present (GTK_WINDOW (window));
   lock = emitra_idle_lock_get_for (ADW_APPLICATION_WINDOW (window));
   if (emitra_gateway_client_get_operator_session (client) == NULL)
-    sign_in (window);
+    g_object_unref (widget_test_sign_in (window));
   emitra_test_spin_until (is_locked, lock, 5000);
   g_assert_true (emitra_idle_lock_get_locked (lock));
   *out_lock = lock;
@@ -188,7 +154,7 @@ test_idle_lock (void)
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "jati praman");
 
-  sign_in (window);
+  g_object_unref (widget_test_sign_in (window));
   emitra_test_spin_until (is_locked, lock, 5000);
   g_assert_true (emitra_idle_lock_get_locked (lock));
 

@@ -59,39 +59,6 @@ capture_writer (GLogLevelFlags   log_level,
   return G_LOG_WRITER_HANDLED;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  g_autoptr(GQueue) queue = g_queue_new ();
-
-  g_queue_push_tail (queue, root);
-  while (!g_queue_is_empty (queue))
-    {
-      GtkWidget *w = g_queue_pop_head (queue);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
-        return w;
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-        g_queue_push_tail (queue, c);
-    }
-  return NULL;
-}
-
-static gboolean
-result_ready (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-store_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static gboolean
 catalog_ready (gpointer data)
 {
@@ -152,31 +119,6 @@ write_scan (const char *name,
       g_assert_true (gdk_texture_save_to_png (texture, path));
     }
   return g_steal_pointer (&path);
-}
-
-/* Signs in the way the operator does, in the sign-in window; returns the
- * session's token. */
-static char *
-sign_in (EmitraWindow *window)
-{
-  GAsyncResult *result = NULL;
-  g_autoptr(EmitraOperatorSession) session = NULL;
-  g_autoptr(GError) error = NULL;
-  EmitraSignInWindow *sign_in;
-
-  emitra_window_ensure_signed_in_async (window, NULL, store_cb, &result);
-  flow_test_spin_until (widget_test_sign_in_shown, NULL, 5000);
-  sign_in = widget_test_find_sign_in_window ();
-  g_assert_nonnull (sign_in);
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (sign_in), ADW_TYPE_ENTRY_ROW)), "anil.kumawat");
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (sign_in), ADW_TYPE_PASSWORD_ENTRY_ROW)), "demo123");
-  gtk_widget_activate_action (GTK_WIDGET (sign_in), "sign-in.submit", NULL);
-  flow_test_spin_until (result_ready, &result, 10000);
-  g_assert_nonnull (result);
-  session = emitra_window_ensure_signed_in_finish (window, result, &error);
-  g_assert_no_error (error);
-  g_object_unref (result);
-  return g_strdup (emitra_operator_session_get_token (session));
 }
 
 static guint
@@ -388,7 +330,11 @@ test_nothing_left_behind (void)
   guint n_files = 0;
 
   gtk_window_present (GTK_WINDOW (window));
-  token = sign_in (window);
+  {
+    g_autoptr(EmitraOperatorSession) session = widget_test_sign_in (window);
+
+    token = g_strdup (emitra_operator_session_get_token (session));
+  }
   g_assert_cmpuint (strlen (token), >=, 16);
 
   flow_test_spin_until (catalog_ready, emitra_application_get_catalog_context (app), 10000);

@@ -12,6 +12,7 @@
 #include "emitra-application.h"
 #include "emitra-screenshot.h"
 #include "emitra-sign-in-window.h"
+#include "emitra-window-desk.h"
 #include "ui-test-util.h"
 
 /* g_test_init() with the user's folders of the test's own, the build's
@@ -189,4 +190,43 @@ emitra_test_screenshot (GtkWidget  *widget,
                           g_strcmp0 (g_getenv ("LANGUAGE"), "hi") == 0 ? "hi" : "en");
   g_assert_true (emitra_screenshot_save (widget, path, &error));
   g_assert_no_error (error);
+}
+
+static inline gboolean
+widget_test_result_ready (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static inline void
+widget_test_store_result_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Signs in as the operator does, through the sign-in window the desk
+ * shows on demand, as anil.kumawat; returns the session. */
+static inline EmitraOperatorSession *
+widget_test_sign_in (EmitraWindow *window)
+{
+  GAsyncResult *result = NULL;
+  EmitraOperatorSession *session;
+  g_autoptr(GError) error = NULL;
+  EmitraSignInWindow *sign_in;
+
+  emitra_window_ensure_signed_in_async (window, NULL, widget_test_store_result_cb, &result);
+  emitra_test_spin_until (widget_test_sign_in_shown, NULL, 5000);
+  sign_in = widget_test_find_sign_in_window ();
+  g_assert_nonnull (sign_in);
+  gtk_editable_set_text (GTK_EDITABLE (emitra_test_find_widget (GTK_WIDGET (sign_in), ADW_TYPE_ENTRY_ROW)), "anil.kumawat");
+  gtk_editable_set_text (GTK_EDITABLE (emitra_test_find_widget (GTK_WIDGET (sign_in), ADW_TYPE_PASSWORD_ENTRY_ROW)), "demo123");
+  gtk_widget_activate_action (GTK_WIDGET (sign_in), "sign-in.submit", NULL);
+  emitra_test_spin_until (widget_test_result_ready, &result, 10000);
+  g_assert_nonnull (result);
+  session = emitra_window_ensure_signed_in_finish (window, result, &error);
+  g_assert_no_error (error);
+  g_object_unref (result);
+  return session;
 }
