@@ -3,10 +3,10 @@
  * Signing in at the gateway. A successful sign-in also leaves the
  * client a verifier of the password that worked (emitra-password-check.c),
  * so the idle lock can still tell the operator's password when the line
- * is down. The verifier is made in a worker thread before the request is
- * sent (about 50 ms; the password is in the request's body by then), and
- * kept only once the gateway has accepted that password: a wrong one
- * never replaces it. It is the last operator's until sign-out or another
+ * is down. The verifier is made in a worker thread while the request is
+ * on its way (about 50 ms, so a sign-in waits for whichever is slower, not
+ * for both), and kept only once the gateway has accepted that password: a
+ * wrong one never replaces it. It is the last operator's until sign-out or another
  * operator's sign-in; an expired session keeps it, since the same person
  * signs in again.
  */
@@ -18,15 +18,18 @@
 
 typedef struct
 {
-  EmitraGatewayCall   *call;     /* until it is sent */
-  EmitraPasswordCheck *check;    /* NULL when none could be made */
+  EmitraPasswordCheck   *check;    /* NULL when none could be made */
+  EmitraOperatorSession *session;  /* once the gateway has accepted */
+  GError                *error;    /* the gateway's refusal, or cancelled */
+  guint                  pending;  /* of the verifier and the request */
 } SignIn;
 
 static void
 sign_in_free (SignIn *sign_in)
 {
-  g_clear_pointer (&sign_in->call, _emitra_gateway_call_free);
   g_clear_object (&sign_in->check);
+  g_clear_object (&sign_in->session);
+  g_clear_error (&sign_in->error);
   g_free (sign_in);
 }
 
@@ -71,29 +74,43 @@ emitra_gateway_client_get_password_check (EmitraGatewayClient *self,
   return self->password_check;
 }
 
+/* Once both the verifier and the gateway's answer are in. */
+static void
+sign_in_step_done (GTask *task)
+{
+  EmitraGatewayClient *self = g_task_get_source_object (task);
+  SignIn *sign_in = g_task_get_task_data (task);
+
+  if (--sign_in->pending > 0)
+    return;
+
+  if (sign_in->error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&sign_in->error));
+      return;
+    }
+  /* The verifier first: whoever hears of the new session may ask for it. */
+  set_password_check (self, sign_in->check, sign_in->session);
+  _emitra_gateway_client_set_operator_session (self, sign_in->session);
+  g_task_return_pointer (task, g_steal_pointer (&sign_in->session), g_object_unref);
+}
+
 static void
 on_signed_in_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  EmitraGatewayClient *self = EMITRA_GATEWAY_CLIENT (source);
   SignIn *sign_in = g_task_get_task_data (task);
   g_autoptr(EmitraGatewayReply) reply = NULL;
-  g_autoptr(EmitraOperatorSession) session = NULL;
   GError *error = NULL;
 
-  reply = _emitra_gateway_client_call_finish (self, result, &error);
+  reply = _emitra_gateway_client_call_finish (EMITRA_GATEWAY_CLIENT (source), result, &error);
   if (reply == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  session = g_steal_pointer (&reply->parsed);
-  /* The verifier first: whoever hears of the new session may ask for it. */
-  set_password_check (self, sign_in->check, session);
-  _emitra_gateway_client_set_operator_session (self, session);
-  g_task_return_pointer (task, g_steal_pointer (&session), g_object_unref);
+    g_propagate_error (&sign_in->error, error);
+  else
+    sign_in->session = g_steal_pointer (&reply->parsed);
+  sign_in_step_done (task);
 }
 
 static void
@@ -101,25 +118,18 @@ on_password_check_made_cb (GObject      *source,
                            GAsyncResult *result,
                            gpointer      user_data)
 {
-  GTask *task = user_data;
-  EmitraGatewayClient *self = g_task_get_source_object (task);
+  g_autoptr(GTask) task = user_data;
   SignIn *sign_in = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
   sign_in->check = emitra_password_check_new_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      g_object_unref (task);
-      return;
-    }
   /* Without a verifier the sign-in still goes ahead; only an offline
    * unlock will not be possible. */
-  if (sign_in->check == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && sign_in->error == NULL)
+    sign_in->error = g_steal_pointer (&error);
+  else if (sign_in->check == NULL)
     g_debug ("No password verifier for the offline unlock: %s", error->message);
-
-  _emitra_gateway_client_call_async (self, g_steal_pointer (&sign_in->call), g_task_get_cancellable (task),
-                                     on_signed_in_cb, task);
+  sign_in_step_done (task);
 }
 
 void
@@ -132,6 +142,7 @@ emitra_gateway_client_sign_in_async (EmitraGatewayClient *self,
                                      gpointer             user_data)
 {
   g_autoptr(JsonObject) body = json_object_new ();
+  EmitraGatewayCall *call;
   SignIn *sign_in;
   GTask *task;
 
@@ -146,14 +157,16 @@ emitra_gateway_client_sign_in_async (EmitraGatewayClient *self,
   json_object_set_string_member (body, "kiosk_code", kiosk_code);
   if (self->desk_id != NULL)
     json_object_set_string_member (body, "desk_id", self->desk_id);
+  call = _emitra_gateway_call_new ("POST", EMITRA_GATEWAY_CALL_NONE, "/v1/sessions");
+  _emitra_gateway_call_set_json (call, body);
+  call->parse = (EmitraGatewayParseFunc) emitra_gateway_parse_session;
+  call->parsed_free = g_object_unref;
   sign_in = g_new0 (SignIn, 1);
-  sign_in->call = _emitra_gateway_call_new ("POST", EMITRA_GATEWAY_CALL_NONE, "/v1/sessions");
-  _emitra_gateway_call_set_json (sign_in->call, body);
-  sign_in->call->parse = (EmitraGatewayParseFunc) emitra_gateway_parse_session;
-  sign_in->call->parsed_free = g_object_unref;
+  sign_in->pending = 2;
   g_task_set_task_data (task, sign_in, (GDestroyNotify) sign_in_free);
 
-  emitra_password_check_new_async (password, cancellable, on_password_check_made_cb, task);
+  emitra_password_check_new_async (password, cancellable, on_password_check_made_cb, g_object_ref (task));
+  _emitra_gateway_client_call_async (self, call, cancellable, on_signed_in_cb, task);
 }
 
 EmitraOperatorSession *
