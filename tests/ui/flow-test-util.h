@@ -45,20 +45,6 @@ flow_test_open_database (void)
   return database;
 }
 
-static inline void
-flow_test_spin_until (gboolean (*done) (gpointer),
-                      gpointer   data,
-                      guint      timeout_ms)
-{
-  emitra_test_spin_until (done, data, timeout_ms);
-}
-
-static inline void
-flow_test_spin (guint ms)
-{
-  emitra_test_spin (ms);
-}
-
 /* Types @text into the field @id of @view as the operator would: into the
  * entry, or by picking the option whose value is @text from the list. */
 static inline void
@@ -133,7 +119,7 @@ flow_test_screenshot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
-  flow_test_spin (300);
+  emitra_test_spin (300);
   file = g_strdup_printf ("%s-%s.png", name, g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "en");
   path = g_build_filename (dir, file, NULL);
   if (!emitra_screenshot_save (widget, path, &error))

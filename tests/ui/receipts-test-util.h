@@ -28,10 +28,10 @@ receipts_test_wait_idle (EmitraReceiptsPage *page)
 {
   /* The search entry searches on its next turn of the main loop (the
    * fixtures take away its delay). */
-  flow_test_spin (30);
-  flow_test_spin_until (receipts_test_page_is_idle, page, 10000);
+  emitra_test_spin (30);
+  emitra_test_spin_until (receipts_test_page_is_idle, page, 10000);
   g_assert_false (emitra_receipts_page_is_busy (page));
-  flow_test_spin (20);
+  emitra_test_spin (20);
 }
 
 /* The citizens the list holds, in its order, comma-separated. */
@@ -72,9 +72,9 @@ static inline EmitraReceiptDetails *
 receipts_test_open_details (EmitraReceiptsPage *page)
 {
   gtk_widget_activate_action (GTK_WIDGET (page), "receipts.details", NULL);
-  flow_test_spin_until (receipts_test_details_open, NULL, 5000);
+  emitra_test_spin_until (receipts_test_details_open, NULL, 5000);
   g_assert_nonnull (receipts_test_find_details_window ());
-  flow_test_spin (500);
+  emitra_test_spin (500);
   return receipts_test_find_details_window ();
 }
 

@@ -105,7 +105,7 @@ fixture_tear_down (Fixture       *fixture,
   /* The page and everything it holds go with the window. */
   g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
   gtk_window_destroy (fixture->window);
-  flow_test_spin_until (page_gone, &fixture->page, 3000);
+  emitra_test_spin_until (page_gone, &fixture->page, 3000);
   g_assert_null (fixture->page);
   g_clear_object (&fixture->submitter);
   g_clear_object (&fixture->client);
@@ -126,8 +126,8 @@ not_busy (gpointer data)
 static void
 wait_idle (Fixture *fixture)
 {
-  flow_test_spin (50);
-  flow_test_spin_until (not_busy, fixture->page, 10000);
+  emitra_test_spin (50);
+  emitra_test_spin_until (not_busy, fixture->page, 10000);
   g_assert_false (emitra_application_page_get_busy (fixture->page));
 }
 
@@ -370,7 +370,7 @@ fill_to_review (Fixture         *fixture,
   emitra_documents_step_attach_file (fixture->page->documents_step, c->scanned, photo_file);
   for (guint i = 0; c->scanned_pdf[i] != NULL; i++)
     emitra_documents_step_attach_file (fixture->page->documents_step, c->scanned_pdf[i], declaration_file);
-  flow_test_spin_until (documents_idle, fixture->page->documents_step, 5000);
+  emitra_test_spin_until (documents_idle, fixture->page->documents_step, 5000);
   g_assert_true (emitra_documents_step_is_attached (fixture->page->documents_step, c->scanned));
   for (guint i = 0; c->scanned_pdf[i] != NULL; i++)
     g_assert_true (emitra_documents_step_is_attached (fixture->page->documents_step, c->scanned_pdf[i]));
@@ -435,7 +435,7 @@ test_whole_application (Fixture       *fixture,
   g_assert_nonnull (receipt);
   g_assert_cmpint (emitra_receipt_get_total (receipt), ==, c->total);
   g_assert_cmpstr (emitra_receipt_get_aadhaar_masked (receipt), ==, c->aadhaar_masked);
-  flow_test_spin_until (draft_submitted, emitra_application_page_get_draft (fixture->page), 5000);
+  emitra_test_spin_until (draft_submitted, emitra_application_page_get_draft (fixture->page), 5000);
   g_assert_true (emitra_draft_get_submitted (emitra_application_page_get_draft (fixture->page)));
   flow_test_screenshot (GTK_WIDGET (fixture->window), "flow-receipt");
 
@@ -519,7 +519,7 @@ test_bill_payment (Fixture       *fixture,
   press_next (fixture);   /* the previous bill is optional */
   g_assert_cmpstr (emitra_application_page_get_step (fixture->page), ==, EMITRA_FLOW_STEP_FEE);
 
-  flow_test_spin_until (bill_fetched, fixture->page->fee_step, 10000);
+  emitra_test_spin_until (bill_fetched, fixture->page->fee_step, 10000);
   flow_test_screenshot (GTK_WIDGET (fixture->window), "flow-bill-fetched");
   g_assert_true (emitra_fee_step_has_bill (fixture->page->fee_step));
   g_assert_true (emitra_fee_step_get_fee (fixture->page->fee_step, &fee, NULL));
@@ -616,7 +616,7 @@ test_drafts_dialog (Fixture       *fixture,
   flow_test_screenshot (GTK_WIDGET (dialog), "flow-drafts");
 
   emitra_drafts_dialog_resume (dialog, 1);
-  flow_test_spin_until (string_set, &resumed, 2000);
+  emitra_test_spin_until (string_set, &resumed, 2000);
   g_assert_cmpstr (resumed, ==, emitra_draft_get_id (old));
 }
 
@@ -646,7 +646,7 @@ test_date_from_calendar (Fixture       *fixture,
 
   flow_test_type (form, "date_of_birth", "3/4/1991");
   emitra_date_row_popup_calendar (row);
-  flow_test_spin_until (popover_visible, calendar, 2000);
+  emitra_test_spin_until (popover_visible, calendar, 2000);
   g_assert_true (popover_visible (calendar));
   /* It opens on the typed date. */
   {

@@ -126,14 +126,14 @@ switch_to (const char *language,
   g_object_add_weak_pointer (G_OBJECT (old), (gpointer *) &old);
   rebuilds->wanted++;
   g_settings_set_string (emitra_application_get_settings (app), "language", language);
-  flow_test_spin_until (rebuilt, rebuilds, 10000);
+  emitra_test_spin_until (rebuilt, rebuilds, 10000);
   g_assert_true (rebuilt (rebuilds));
 
   /* One window, a new one; the old one is gone, not leaked. */
   window = get_window ();
   g_assert_nonnull (window);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
-  flow_test_spin_until (page_gone_cb, &old, 3000);
+  emitra_test_spin_until (page_gone_cb, &old, 3000);
   g_assert_null (old);
   return window;
 }
@@ -146,7 +146,7 @@ test_switch_keeps_work (void)
   const char *english_next;
 
   gtk_window_present (GTK_WINDOW (window));
-  flow_test_spin_until (catalog_loaded, NULL, 10000);
+  emitra_test_spin_until (catalog_loaded, NULL, 10000);
   g_assert_true (catalog_loaded (NULL));
 
   /* Something typed into the search, then an application started with a
@@ -155,7 +155,7 @@ test_switch_keeps_work (void)
   g_assert_true (emitra_catalog_page_show_service (emitra_window_get_catalog_page (window), "income-certificate"));
   emitra_window_set_visible_page (window, "reports");
   emitra_window_flow_start_application (window, "caste-certificate-obc");
-  flow_test_spin_until (showing_application, NULL, 5000);
+  emitra_test_spin_until (showing_application, NULL, 5000);
   g_assert_true (showing_application (NULL));
   gtk_editable_set_text (GTK_EDITABLE (emitra_form_view_get_field_row (
                            emitra_citizen_step_get_form_view (emitra_window_get_application_page (window)->citizen_step),
@@ -210,7 +210,7 @@ test_switch_keeps_work (void)
   g_assert_cmpint (emitra_display_get_digits (), ==, EMITRA_DIGITS_LATIN);
   rebuilds.wanted++;
   g_settings_set_boolean (emitra_application_get_settings (app), "devanagari-digits", TRUE);
-  flow_test_spin_until (rebuilt, &rebuilds, 10000);
+  emitra_test_spin_until (rebuilt, &rebuilds, 10000);
   g_assert_true (rebuilt (&rebuilds));
   {
     g_autofree char *money = emitra_display_money (12345600);
@@ -222,7 +222,7 @@ test_switch_keeps_work (void)
   g_settings_set_boolean (emitra_application_get_settings (app), "devanagari-digits", FALSE);
 
   gtk_window_destroy (GTK_WINDOW (get_window ()));
-  flow_test_spin (100);
+  emitra_test_spin (100);
 }
 
 /* The setup window open over the desk's window, if any. */
@@ -307,14 +307,14 @@ test_switch_from_setup (void)
   g_settings_set_boolean (settings, "setup-complete", FALSE);
   /* Any rebuild still due from before (the digits put back, the language
    * reset) is done first. */
-  flow_test_spin (300);
+  emitra_test_spin (300);
   rebuilds.wanted = emitra_language_switch_get_n_rebuilds (emitra_application_get_language_switch (app));
   window = emitra_window_new (app);
   setup = emitra_setup_window_new (settings);
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_set_transient_for (GTK_WINDOW (setup), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (setup));
-  flow_test_spin (100);
+  emitra_test_spin (100);
   english_title = g_strdup (gtk_window_get_title (find_setup ()));
   g_assert_cmpstr (english_title, ==, "Set Up This Desk");
   /* The session's language (English here) is shown chosen, and nothing
@@ -335,7 +335,7 @@ test_switch_from_setup (void)
     {
       rebuilds.wanted++;
       gtk_widget_activate (GTK_WIDGET (language_button (languages[i])));
-      flow_test_spin_until (rebuilt_with_setup, &rebuilds, 10000);
+      emitra_test_spin_until (rebuilt_with_setup, &rebuilds, 10000);
       g_assert_true (rebuilt_with_setup (&rebuilds));
       g_assert_true (gtk_toggle_button_get_active (language_button (languages[i])));
       g_assert_cmpstr (gtk_window_get_title (find_setup ()), ==, i == 0 ? "इस डेस्क को सेट करें" : english_title);
@@ -352,7 +352,7 @@ test_switch_from_setup (void)
     }
 
   gtk_widget_activate_action (GTK_WIDGET (find_setup ()), "setup.done", NULL);
-  flow_test_spin (100);
+  emitra_test_spin (100);
   g_assert_null (find_setup ());
   g_assert_false (emitra_setup_window_is_needed (settings));
   code = g_settings_get_string (settings, "centre-code");
@@ -367,7 +367,7 @@ test_switch_from_setup (void)
   g_assert_cmpstr (language, ==, "en");
 
   gtk_window_destroy (GTK_WINDOW (get_window ()));
-  flow_test_spin (100);
+  emitra_test_spin (100);
 }
 
 int

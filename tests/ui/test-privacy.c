@@ -87,8 +87,8 @@ static void
 press_next (EmitraApplicationPage *page)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "flow.next", NULL));
-  flow_test_spin (50);
-  flow_test_spin_until (not_busy, page, 15000);
+  emitra_test_spin (50);
+  emitra_test_spin_until (not_busy, page, 15000);
 }
 
 static char *
@@ -224,7 +224,7 @@ fill_and_submit (EmitraWindow *window,
 
   emitra_documents_step_attach_file (page->documents_step, "photo", photo_file);
   emitra_documents_step_attach_file (page->documents_step, "self_declaration", declaration_file);
-  flow_test_spin_until (documents_idle, page->documents_step, 5000);
+  emitra_test_spin_until (documents_idle, page->documents_step, 5000);
   g_assert_true (emitra_documents_step_is_attached (page->documents_step, "photo"));
   g_assert_true (emitra_documents_step_is_attached (page->documents_step, "self_declaration"));
   g_assert_cmpuint (assert_attachments_private (g_getenv ("EMITRA_DATA_DIR")), ==, 2);
@@ -247,7 +247,7 @@ fill_and_submit (EmitraWindow *window,
   g_assert_cmpint (emitra_receipt_get_status (receipt), ==,
                    offline ? EMITRA_RECEIPT_STATUS_PROVISIONAL : EMITRA_RECEIPT_STATUS_CONFIRMED);
   g_assert_cmpstr (emitra_receipt_get_aadhaar_masked (receipt), ==, "XXXX XXXX 2346");
-  flow_test_spin_until (draft_submitted, emitra_application_page_get_draft (page), 5000);
+  emitra_test_spin_until (draft_submitted, emitra_application_page_get_draft (page), 5000);
   g_assert_true (emitra_draft_get_submitted (emitra_application_page_get_draft (page)));
 
   g_unlink (photo);
@@ -337,7 +337,7 @@ test_nothing_left_behind (void)
   }
   g_assert_cmpuint (strlen (token), >=, 16);
 
-  flow_test_spin_until (catalog_ready, emitra_application_get_catalog_context (app), 10000);
+  emitra_test_spin_until (catalog_ready, emitra_application_get_catalog_context (app), 10000);
   g_assert_nonnull (emitra_catalog_context_get_catalog (emitra_application_get_catalog_context (app)));
   fill_and_submit (window, FALSE);
   fill_and_submit (window, TRUE);
@@ -345,10 +345,10 @@ test_nothing_left_behind (void)
   /* The operator closes the desk for the day: everything is written. */
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  flow_test_spin_until (window_gone, &window, 5000);
+  emitra_test_spin_until (window_gone, &window, 5000);
   g_assert_null (window);
   g_settings_sync ();
-  flow_test_spin (200);
+  emitra_test_spin (200);
 
   /* The second application waits in the outbox, with its request. */
   {

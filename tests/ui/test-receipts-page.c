@@ -335,7 +335,7 @@ test_pending (Fixture       *f,
   guint rows = 0;
 
   adw_view_stack_set_visible_child_name (stack, "pending");
-  flow_test_spin (300);
+  emitra_test_spin (300);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (adw_view_stack_get_page (stack, adw_view_stack_get_visible_child (stack))),
                     ==, 1);
   widget_test_collect_labels (adw_view_stack_get_visible_child (stack), labels);
@@ -360,7 +360,7 @@ test_pending (Fixture       *f,
   /* Retry Now tries at once: the gateway is unreachable, so the item
    * stays, tried once more, with the new error. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "receipts.retry-item", "s", "r-pooja");
-  flow_test_spin_until (pending_shows_attempts, f, 15000);
+  emitra_test_spin_until (pending_shows_attempts, f, 15000);
   g_assert_true (pending_shows_attempts (f));
   g_string_truncate (labels, 0);
   widget_test_collect_labels (adw_view_stack_get_visible_child (stack), labels);
@@ -369,7 +369,7 @@ test_pending (Fixture       *f,
 
   /* Cancel asks first, naming the receipt, the citizen and the refund. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "receipts.cancel-item", "s", "r-pooja");
-  flow_test_spin (200);
+  emitra_test_spin (200);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
@@ -382,19 +382,19 @@ test_pending (Fixture       *f,
   /* Keeping it changes nothing. */
   adw_message_dialog_response (dialog, "keep");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  flow_test_spin_until (row_is_ready, f, 5000);
+  emitra_test_spin_until (row_is_ready, f, 5000);
   g_assert_true (row_is_ready (f));
 
   /* Confirmed while the gateway cannot be reached: the item stays
    * pending, its receipt provisional, for the operator to try again. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "receipts.cancel-item", "s", "r-pooja");
-  flow_test_spin (200);
+  emitra_test_spin (200);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel-submission");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  flow_test_spin (300);
-  flow_test_spin_until (row_is_ready, f, 10000);
+  emitra_test_spin (300);
+  emitra_test_spin_until (row_is_ready, f, 10000);
   g_assert_true (row_is_ready (f));
   receipt = emitra_receipt_store_get_by_request_id (emitra_desk_get_receipts (f->desk), "r-pooja", &error);
   g_assert_no_error (error);
@@ -459,7 +459,7 @@ test_digits (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (details));
 
   adw_view_stack_set_visible_child_name (stack, "pending");
-  flow_test_spin (300);
+  emitra_test_spin (300);
   g_string_truncate (labels, 0);
   widget_test_collect_labels (adw_view_stack_get_visible_child (stack), labels);
   g_test_message ("%s", labels->str);
@@ -535,7 +535,7 @@ test_no_desk (void)
 
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  flow_test_spin (200);
+  emitra_test_spin (200);
   /* Outside the desk's window and without a desk: an honest error. */
   stack = GTK_STACK (widget_test_find_child (page, GTK_TYPE_STACK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-desk");

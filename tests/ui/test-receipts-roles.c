@@ -212,7 +212,7 @@ test_who_sees_what (Fixture       *f,
       g_assert_nonnull (strstr (labels, waiting));
       /* Nothing opens for nobody, whatever is asked. */
       gtk_widget_activate_action (GTK_WIDGET (f->page), "receipts.details", NULL);
-      flow_test_spin (100);
+      emitra_test_spin (100);
       g_assert_null (receipts_test_find_details_window ());
     }
 
@@ -296,7 +296,7 @@ test_switching (Fixture       *f,
   adw_view_stack_set_visible_child_name (view_stack (f), "pending");
   receipts_test_wait_idle (f->page);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "receipts.cancel-item", "s", "r-geeta");
-  flow_test_spin_until (message_dialog_shown, NULL, 5000);
+  emitra_test_spin_until (message_dialog_shown, NULL, 5000);
   g_assert_true (message_dialog_shown (NULL));
 
   /* Signed out: nothing left on screen, without waiting for anything. */
@@ -306,7 +306,7 @@ test_switching (Fixture       *f,
   g_assert_cmpstr (list, ==, "");
   g_assert_cmpstr (page_shown (f), ==, "signed-out");
   g_assert_null (widget_test_find_child (GTK_WIDGET (f->page), EMITRA_TYPE_OUTBOX_ROW));
-  flow_test_spin (100);
+  emitra_test_spin (100);
   g_assert_false (message_dialog_shown (NULL));
   receipts_test_wait_idle (f->page);
 
@@ -354,14 +354,14 @@ sign_in_from_page (EmitraReceiptsPage *page,
 
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.sign-in");
   g_signal_emit_by_name (button, "clicked");
-  flow_test_spin_until (widget_test_sign_in_shown, NULL, 5000);
+  emitra_test_spin_until (widget_test_sign_in_shown, NULL, 5000);
   sign_in = widget_test_find_sign_in_window ();
   g_assert_nonnull (sign_in);
   gtk_editable_set_text (GTK_EDITABLE (widget_test_find_child (GTK_WIDGET (sign_in), ADW_TYPE_ENTRY_ROW)), sso_id);
   gtk_editable_set_text (GTK_EDITABLE (widget_test_find_child (GTK_WIDGET (sign_in), ADW_TYPE_PASSWORD_ENTRY_ROW)),
                          password);
   gtk_widget_activate_action (GTK_WIDGET (sign_in), "sign-in.submit", NULL);
-  flow_test_spin_until (signed_in_as, (gpointer) sso_id, 10000);
+  emitra_test_spin_until (signed_in_as, (gpointer) sso_id, 10000);
   g_assert_true (signed_in_as ((gpointer) sso_id));
   receipts_test_wait_idle (page);
 }
@@ -404,7 +404,7 @@ test_window_follows_session (void)
 
   /* Left signed in past the session's end: the page is hidden again by
    * the window's own clock, with no call to the gateway to find out. */
-  flow_test_spin_until (page_signed_out, page, (SESSION_SECONDS + 4) * 1000);
+  emitra_test_spin_until (page_signed_out, page, (SESSION_SECONDS + 4) * 1000);
   g_assert_true (page_signed_out (page));
   g_assert_nonnull (emitra_gateway_client_get_operator_session (gateway ()));
   g_clear_pointer (&list, g_free);
@@ -419,7 +419,7 @@ test_window_follows_session (void)
   flow_test_screenshot (GTK_WIDGET (window), "receipts-page-roles-window-operator");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  flow_test_spin (100);
+  emitra_test_spin (100);
 }
 
 /* The desk the application opens: one receipt of Anil's, one of Seema's. */

@@ -60,7 +60,7 @@ test_report_page_known_day (void)
   gtk_window_present (GTK_WINDOW (window));
 
   waiting.stack = GTK_STACK (widget_test_find_child (page, GTK_TYPE_STACK));
-  flow_test_spin_until (stack_shows, &waiting, 10000);
+  emitra_test_spin_until (stack_shows, &waiting, 10000);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (waiting.stack), ==, "report");
   /* Let the rows settle before reading and drawing them. */
   for (guint i = 0; i < 20; i++)
@@ -80,7 +80,7 @@ test_report_page_known_day (void)
   /* A day without receipts says so. */
   emitra_report_page_set_day (EMITRA_REPORT_PAGE (page), "2026-12-01");
   waiting.page = "empty";
-  flow_test_spin_until (stack_shows, &waiting, 10000);
+  emitra_test_spin_until (stack_shows, &waiting, 10000);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (waiting.stack), ==, "empty");
   maybe_screenshot (window, "empty");
 
@@ -116,14 +116,14 @@ test_report_page_roles (void)
   waiting.stack = GTK_STACK (widget_test_find_child (page, GTK_TYPE_STACK));
 
   /* Nobody signed in: the page asks for it and shows no figure. */
-  flow_test_spin_until (stack_shows, &waiting, 5000);
+  emitra_test_spin_until (stack_shows, &waiting, 5000);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (waiting.stack), ==, "signed-out");
   maybe_screenshot (window, "signed-out");
 
   /* Meena, an operator: her day only. */
   emitra_report_page_set_session (EMITRA_REPORT_PAGE (page), meena);
   waiting.page = "report";
-  flow_test_spin_until (stack_shows, &waiting, 10000);
+  emitra_test_spin_until (stack_shows, &waiting, 10000);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (waiting.stack), ==, "report");
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
