@@ -37,6 +37,9 @@ struct _EmitraReceipt
   int                  hour;
   char                *prev_hash;
   char                *hash;
+  /* The status it was issued with, hashed with it (format 2); -1 for a
+   * receipt of format 1, whose first status is its first status event. */
+  int                  issued_status;
 
   EmitraReceiptStatus  status;
   char                *status_reason;

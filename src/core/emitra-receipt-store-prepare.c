@@ -156,6 +156,7 @@ _emitra_receipt_store_prepare (EmitraReceipt  *receipt,
   stored->day = g_date_time_format (local, "%Y-%m-%d");
   stored->hour = g_date_time_get_hour (local);
   stored->status_updated_at = stored->created_at;
+  stored->issued_status = stored->status;
 
   return g_steal_pointer (&stored);
 }

@@ -12,17 +12,22 @@
 G_BEGIN_DECLS
 
 /* The columns every receipt query selects, in the order
- * _emitra_receipt_store_read_row() reads them. */
+ * _emitra_receipt_store_read_row() reads them. A receipt whose status
+ * never changed has no receipt_status row: it is still as issued. */
+/* A receipt's status now: its latest change, or the status it was issued
+ * with (receipts r, receipt_status s). */
+#define EMITRA_RECEIPT_CURRENT_STATUS "coalesce (s.status, r.status)"
+
 #define EMITRA_RECEIPT_COLUMNS \
   "r.id, r.receipt_no, r.request_id, r.transaction_id, r.service_id," \
   " r.service_name_en, r.service_name_hi, r.citizen_name, r.aadhaar_masked, r.mobile," \
   " r.department_fee, r.service_charge, r.total, r.cash_received, r.operator_id," \
   " r.operator_name, r.kiosk_code, r.created_at, r.day, r.hour, r.prev_hash, r.hash," \
-  " s.status, s.reason, s.updated_at," \
+  " " EMITRA_RECEIPT_CURRENT_STATUS ", coalesce (s.reason, ''), coalesce (s.updated_at, r.created_at)," \
   " CASE WHEN r.transaction_id IS NULL THEN" \
   "  (SELECT e.transaction_id FROM receipt_events e" \
   "   WHERE e.receipt_id = r.id AND e.transaction_id IS NOT NULL ORDER BY e.id DESC LIMIT 1)" \
-  " END"
+  " END, r.status"
 
 #define EMITRA_RECEIPT_FROM "receipts r LEFT JOIN receipt_status s ON s.receipt_id = r.id"
 

@@ -28,6 +28,7 @@ _emitra_receipt_store_read_row (sqlite3_stmt *stmt)
 {
   EmitraReceipt *receipt = g_object_new (EMITRA_TYPE_RECEIPT, NULL);
   const char *status = (const char *) sqlite3_column_text (stmt, 22);
+  EmitraReceiptStatus issued;
 
   receipt->id = sqlite3_column_int64 (stmt, 0);
   receipt->receipt_no = sqlite3_column_int64 (stmt, 1);
@@ -56,6 +57,8 @@ _emitra_receipt_store_read_row (sqlite3_stmt *stmt)
   receipt->status_reason = dup_column (stmt, 23);
   receipt->status_updated_at = sqlite3_column_int64 (stmt, 24);
   receipt->status_transaction_id = dup_column (stmt, 25);
+  if (emitra_receipt_status_from_string ((const char *) sqlite3_column_text (stmt, 26), &issued))
+    receipt->issued_status = (int) issued;
 
   return receipt;
 }
@@ -333,7 +336,7 @@ emitra_receipt_store_search (EmitraReceiptStore        *self,
       const char *separator = "";
 
       /* The status names are the desk's own constants, never user input. */
-      g_string_append (sql, " AND s.status IN (");
+      g_string_append (sql, " AND " EMITRA_RECEIPT_CURRENT_STATUS " IN (");
       for (guint i = 0; i < EMITRA_RECEIPT_N_STATUSES; i++)
         if (query->status_mask & (1u << i))
           {
@@ -365,7 +368,9 @@ emitra_receipt_store_search (EmitraReceiptStore        *self,
   return found;
 }
 
-/* A receipt's status history, oldest first. */
+/* A receipt's status history, oldest first. The status it was issued with
+ * comes first, as an event numbered 0 with the receipt's own hash; a
+ * receipt of format 1 has that first event in receipt_events instead. */
 GPtrArray *
 emitra_receipt_store_list_events (EmitraReceiptStore  *self,
                                   gint64               receipt_no,
@@ -378,9 +383,12 @@ emitra_receipt_store_list_events (EmitraReceiptStore  *self,
   g_return_val_if_fail (EMITRA_IS_RECEIPT_STORE (self), NULL);
 
   stmt = prepare (self,
-                  "SELECT e.id, e.status, e.transaction_id, e.reason, e.at, e.hash"
+                  "SELECT 0, r.status, NULL, '', r.created_at, r.hash FROM receipts r"
+                  " WHERE r.receipt_no = ?1 AND r.status IS NOT NULL"
+                  " UNION ALL"
+                  " SELECT e.id, e.status, e.transaction_id, e.reason, e.at, e.hash"
                   " FROM receipt_events e JOIN receipts r ON r.id = e.receipt_id"
-                  " WHERE r.receipt_no = ?1 ORDER BY e.id",
+                  " WHERE r.receipt_no = ?1 ORDER BY 1",
                   error);
   if (stmt == NULL)
     return NULL;

@@ -60,7 +60,7 @@ walk_receipts (sqlite3            *db,
                            "SELECT receipt_no, request_id, transaction_id, service_id,"
                            " service_name_en, service_name_hi, citizen_name, aadhaar_masked, mobile,"
                            " department_fee, service_charge, total, cash_received, operator_id,"
-                           " operator_name, kiosk_code, created_at, day, hour, prev_hash, hash"
+                           " operator_name, kiosk_code, created_at, day, hour, prev_hash, hash, status"
                            " FROM receipts ORDER BY id",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -70,6 +70,7 @@ walk_receipts (sqlite3            *db,
     {
       g_autofree char *computed = NULL;
       gint64 number = sqlite3_column_int64 (stmt, 0);
+      EmitraReceiptStatus issued;
 
       receipt->receipt_no = number;
       set_text (&receipt->request_id, stmt, 1);
@@ -92,6 +93,10 @@ walk_receipts (sqlite3            *db,
       receipt->hour = sqlite3_column_int (stmt, 18);
       set_text (&receipt->prev_hash, stmt, 19);
       set_text (&receipt->hash, stmt, 20);
+      /* A status that is not one of the four is hashed as format 1 would
+       * be, and then cannot match: the receipt is named as altered. */
+      receipt->issued_status = emitra_receipt_status_from_string ((const char *) sqlite3_column_text (stmt, 21),
+                                                                  &issued) ? (int) issued : -1;
 
       if (number > expected_no)
         {
@@ -210,7 +215,9 @@ walk_events (sqlite3            *db,
 
 /* The status kept beside each receipt (what lists and reports read) must
  * be its latest event: a receipt quietly marked cancelled would otherwise
- * drop out of the day's cash. */
+ * drop out of the day's cash. A receipt with no events is as it was
+ * issued, and has no status row; one of format 1 (no issued status) must
+ * have at least its first event. */
 static gboolean
 check_current_status (sqlite3            *db,
                       EmitraChainReport  *report,
@@ -224,7 +231,8 @@ check_current_status (sqlite3            *db,
                            " LEFT JOIN receipt_status s ON s.receipt_id = r.id"
                            " LEFT JOIN receipt_events e ON e.id ="
                            "  (SELECT max(id) FROM receipt_events WHERE receipt_id = r.id)"
-                           " WHERE e.id IS NULL OR s.status IS NOT e.status OR s.reason IS NOT e.reason"
+                           " WHERE CASE WHEN e.id IS NULL THEN r.status IS NULL OR s.receipt_id IS NOT NULL"
+                           "  ELSE s.status IS NOT e.status OR s.reason IS NOT e.reason END"
                            " ORDER BY r.id LIMIT 1",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)

@@ -2,12 +2,18 @@
  *
  * The desk's receipts: append-only and hash-chained (see emitra-receipt.c
  * for what is hashed). Appending a receipt numbers it, links it to the one
- * before and records its first status event, all in one durable
+ * before and stores it with the status it was issued with, in one durable
  * transaction: a receipt that was handed to a citizen is on disk, and no
  * two receipts can take the same number or the same request ID. A status
  * change never edits a receipt: it is a new event, chained like the
  * receipts, and the current status beside it is derived data that
  * verification recomputes.
+ *
+ * Issuing writes one row, not three: the issued status is in the receipt's
+ * row and hash, and events record changes only. Each row is another page
+ * for the disk flush to write, and an append is what the operator waits
+ * on at every counter. (Receipts issued before that format recorded their
+ * first status as an event; see the desk schema's migration 3.)
  *
  * The store is not thread-safe by itself: use it from one thread at a
  * time. The GUI calls the _async variants, which all run on the database's
@@ -55,9 +61,9 @@ static const char *const stmt_sql[N_STMTS] = {
     "INSERT INTO receipts (receipt_no, request_id, transaction_id, service_id,"
     " service_name_en, service_name_hi, citizen_name, aadhaar_masked, mobile,"
     " department_fee, service_charge, total, cash_received, operator_id, operator_name,"
-    " kiosk_code, created_at, day, hour, prev_hash, hash)"
+    " kiosk_code, created_at, day, hour, prev_hash, hash, status)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-    " ?18, ?19, ?20, ?21)",
+    " ?18, ?19, ?20, ?21, ?22)",
   [STMT_INSERT_EVENT] =
     "INSERT INTO receipt_events (receipt_id, status, transaction_id, reason, at, prev_hash, hash)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -369,6 +375,7 @@ insert_receipt (EmitraReceiptStore  *self,
   sqlite3_bind_int (stmt, 19, receipt->hour);
   bind_text (stmt, 20, receipt->prev_hash);
   bind_text (stmt, 21, receipt->hash);
+  bind_text (stmt, 22, emitra_receipt_status_to_string (receipt->issued_status));
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
@@ -421,11 +428,7 @@ _emitra_receipt_store_insert (EmitraReceiptStore  *self,
 
   stored->hash = emitra_receipt_compute_hash (stored, stored->prev_hash);
 
-  /* The first event needs no transaction ID of its own: the receipt holds
-   * it. An event carries one only when it brings it (a confirmation). */
-  return insert_receipt (self, stored, error) &&
-         insert_event (self, stored->id, stored->hash, stored->status, NULL,
-                       "", stored->created_at, error);
+  return insert_receipt (self, stored, error);
 }
 
 /**
@@ -433,8 +436,8 @@ _emitra_receipt_store_insert (EmitraReceiptStore  *self,
  * @receipt: the receipt to issue, made with g_object_new() and its input
  *   properties; created-at 0 means now
  *
- * Issues @receipt durably: numbers it, chains it and records its first
- * status. Returns the stored receipt (a new object), or %NULL with
+ * Issues @receipt durably: numbers it, chains it and records the status
+ * it is issued with. Returns the stored receipt (a new object), or %NULL with
  * %EMITRA_RECEIPT_STORE_ERROR_DUPLICATE when its request ID already has a
  * receipt, %EMITRA_RECEIPT_STORE_ERROR_INVALID when its content is refused,
  * or a database error.

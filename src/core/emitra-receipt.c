@@ -297,6 +297,7 @@ emitra_receipt_class_init (EmitraReceiptClass *klass)
 static void
 emitra_receipt_init (EmitraReceipt *self)
 {
+  self->issued_status = -1;
 }
 
 void
@@ -464,7 +465,11 @@ append_int_field (GString    *out,
  * cannot shift the bytes into another field), and it needs no escaping,
  * so anyone can recompute it from the database columns. @prev_hash, the
  * hash of the receipt before (or "" for the first), is the last field:
- * that is what chains the receipts. */
+ * that is what chains the receipts.
+ *
+ * Format 2 ("emitra-receipt/2") adds `status`, the status the receipt was
+ * issued with, before `prev_hash`. Format 1 receipts, issued before the
+ * status was part of the row, keep their version line and fields. */
 char *
 emitra_receipt_canonical_content (EmitraReceipt *self,
                                   const char    *prev_hash)
@@ -474,7 +479,7 @@ emitra_receipt_canonical_content (EmitraReceipt *self,
   g_return_val_if_fail (EMITRA_IS_RECEIPT (self), NULL);
 
   out = g_string_sized_new (512);
-  g_string_append (out, "emitra-receipt/1\n");
+  g_string_append (out, self->issued_status >= 0 ? "emitra-receipt/2\n" : "emitra-receipt/1\n");
   append_int_field (out, "receipt_no", self->receipt_no);
   append_field (out, "request_id", self->request_id);
   append_field (out, "transaction_id", self->transaction_id);
@@ -494,6 +499,8 @@ emitra_receipt_canonical_content (EmitraReceipt *self,
   append_int_field (out, "created_at", self->created_at);
   append_field (out, "day", self->day);
   append_int_field (out, "hour", self->hour);
+  if (self->issued_status >= 0)
+    append_field (out, "status", emitra_receipt_status_to_string (self->issued_status));
   append_field (out, "prev_hash", prev_hash);
 
   return g_string_free (out, FALSE);

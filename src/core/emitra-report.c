@@ -318,11 +318,12 @@ typedef struct
   EmitraReportGroup *operator;
 } DayRow;
 
-/* A day's receipts in two sequential reads and no join: their amounts from
- * the receipts_by_day_totals index alone, in the order issued, then the
- * current status of the same id range from receipt_status, merged here.
- * A day's receipts were issued one after another, so that range is the
- * day's own (a receipt of another day inside it is simply not matched). */
+/* A day's receipts in two sequential reads and no join: their amounts and
+ * the status each was issued with from the receipts_by_day_totals index
+ * alone, in the order issued, then the status changes of the same id
+ * range from receipt_status, merged here. A day's receipts were issued one
+ * after another, so that range is the day's own (a receipt of another day
+ * inside it is simply not matched). */
 static gboolean
 scan_day (EmitraReport  *self,
           sqlite3       *db,
@@ -341,10 +342,10 @@ scan_day (EmitraReport  *self,
   if (!prepare (db,
                 self->operator_id == NULL
                 ? "SELECT r.id, r.service_id, r.operator_id, r.hour, r.department_fee,"
-                  " r.service_charge, r.total FROM receipts r INDEXED BY receipts_by_day_totals"
+                  " r.service_charge, r.total, r.status FROM receipts r INDEXED BY receipts_by_day_totals"
                   " WHERE r.day = ?1 ORDER BY r.id"
                 : "SELECT r.id, r.service_id, r.operator_id, r.hour, r.department_fee,"
-                  " r.service_charge, r.total FROM receipts r INDEXED BY receipts_by_day_totals"
+                  " r.service_charge, r.total, r.status FROM receipts r INDEXED BY receipts_by_day_totals"
                   " WHERE r.day = ?1 AND r.operator_id = ?2 ORDER BY r.id",
                 &stmt, error))
     return FALSE;
@@ -359,6 +360,9 @@ scan_day (EmitraReport  *self,
         sqlite3_column_int64 (stmt, 5), sqlite3_column_int64 (stmt, 6),
         CLAMP (sqlite3_column_int (stmt, 3), 0, 23), NULL, NULL,
       };
+      /* -1: none yet (a receipt of format 1 has its status in receipt_status). */
+      EmitraReceiptStatus issued;
+      int status = emitra_receipt_status_from_string (column_text (stmt, 7), &issued) ? (int) issued : -1;
 
       if (grouped)
         {
@@ -368,13 +372,13 @@ scan_day (EmitraReport  *self,
                                      column_text (stmt, 2), row.id);
         }
       g_array_append_val (rows, row);
+      g_array_append_val (statuses, status);
     }
   if (rc != SQLITE_DONE)
     emitra_database_set_error (db, rc, error);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return FALSE;
-  g_array_set_size (statuses, rows->len);
   if (rows->len == 0)
     return TRUE;
 
@@ -384,9 +388,7 @@ scan_day (EmitraReport  *self,
   sqlite3_bind_int64 (stmt, 1, g_array_index (rows, DayRow, 0).id);
   sqlite3_bind_int64 (stmt, 2, g_array_index (rows, DayRow, rows->len - 1).id);
 
-  /* -1: no status found (a receipt without one is left out, as a join would). */
-  for (guint i = 0; i < statuses->len; i++)
-    g_array_index (statuses, int, i) = -1;
+  /* A receipt still without a status (-1) is left out, as a join would. */
   while (next < rows->len && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -469,10 +471,10 @@ read_day (EmitraReport  *self,
 
   if (!prepare (db,
                 "SELECT r.receipt_no, r.created_at, r.service_name_en, r.service_name_hi,"
-                " r.citizen_name, r.operator_name, r.total, s.reason,"
-                " CASE WHEN s.status = 'provisional' THEN"
+                " r.citizen_name, r.operator_name, r.total, coalesce (s.reason, ''),"
+                " CASE WHEN coalesce (s.status, r.status) = 'provisional' THEN"
                 "  (SELECT o.last_error FROM outbox o WHERE o.request_id = r.request_id) END"
-                " FROM receipts r JOIN receipt_status s ON s.receipt_id = r.id WHERE r.id = ?1",
+                " FROM receipts r LEFT JOIN receipt_status s ON s.receipt_id = r.id WHERE r.id = ?1",
                 &details, error))
     return FALSE;
   for (guint i = 0; i < listed->len; i++)

@@ -355,9 +355,9 @@ bench_drain (Desk           *year,
   sandbox_stop (sandbox);
   gateway_count = count_rows (sandbox_db, "SELECT count(*) FROM transactions WHERE request_id LIKE '"
                                           BENCH_QUEUED_PREFIX "%' AND cancelled_at IS NULL");
-  confirmed = count_rows (year->db_path, "SELECT count(*) FROM receipts r JOIN receipt_status s"
+  confirmed = count_rows (year->db_path, "SELECT count(*) FROM receipts r LEFT JOIN receipt_status s"
                                          " ON s.receipt_id = r.id WHERE r.request_id LIKE '" BENCH_QUEUED_PREFIX "%'"
-                                         " AND s.status = 'confirmed' AND r.hash IS NOT NULL");
+                                         " AND coalesce (s.status, r.status) = 'confirmed' AND r.hash IS NOT NULL");
   pending = count_rows (year->db_path, "SELECT count(*) FROM outbox WHERE state = 'pending'");
   printf ("# at the gateway: %" G_GINT64_FORMAT " transactions; at the desk: %" G_GINT64_FORMAT
           " confirmed receipts, %" G_GINT64_FORMAT " still pending\n", gateway_count, confirmed, pending);

@@ -168,9 +168,9 @@ bench_year_generate (const char      *path,
                                    "INSERT INTO receipts (id, receipt_no, request_id, transaction_id, service_id,"
                                    " service_name_en, service_name_hi, citizen_name, aadhaar_masked, mobile,"
                                    " department_fee, service_charge, total, cash_received, operator_id,"
-                                   " operator_name, kiosk_code, created_at, day, hour, prev_hash, hash)"
+                                   " operator_name, kiosk_code, created_at, day, hour, prev_hash, hash, status)"
                                    " VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, 'XXXX XXXX 2346', ?8, ?9, ?10,"
-                                   " ?11, ?11, ?12, ?13, 'K11000142', ?14, ?15, ?16, ?17, ?18)",
+                                   " ?11, ?11, ?12, ?13, 'K11000142', ?14, ?15, ?16, ?17, ?18, ?19)",
                                    -1, &receipt, NULL), db, "prepare receipt");
   bench_check (sqlite3_prepare_v2 (db,
                                    "INSERT INTO receipt_events (receipt_id, status, transaction_id, reason, at,"
@@ -213,6 +213,7 @@ bench_year_generate (const char      *path,
       g_autofree char *prev = g_strdup_printf ("bench-%" G_GINT64_FORMAT, i - 1);
       g_autofree char *hash = g_strdup_printf ("bench-%" G_GINT64_FORMAT, i);
       g_autofree char *record = NULL;
+      const char *issued;
       gboolean provisional;
 
       if (queued)
@@ -225,6 +226,11 @@ bench_year_generate (const char      *path,
           record = bench_queued_record (spec, request_id, name, mobile);
         }
       provisional = g_str_equal (state, "provisional");
+      /* As the desk issues them: a rejection follows a provisional
+       * receipt, a cancellation a confirmed one; only those two changes
+       * are status events. */
+      issued = g_str_equal (state, "rejected") ? "provisional"
+               : g_str_equal (state, "cancelled") ? "confirmed" : state;
       if (bench_day_first[d] == 0)
         bench_day_first[d] = i;
       bench_day_count[d]++;
@@ -250,28 +256,29 @@ bench_year_generate (const char      *path,
       sqlite3_bind_int (receipt, 16, (int) MIN (9 + offset / 3600, 23));
       sqlite3_bind_text (receipt, 17, prev, -1, SQLITE_STATIC);
       sqlite3_bind_text (receipt, 18, hash, -1, SQLITE_STATIC);
+      sqlite3_bind_text (receipt, 19, issued, -1, SQLITE_STATIC);
       bench_check (sqlite3_step (receipt), db, "insert receipt");
       sqlite3_reset (receipt);
 
-      sqlite3_bind_int64 (event, 1, i);
-      sqlite3_bind_text (event, 2, state, -1, SQLITE_STATIC);
-      if (provisional)
-        sqlite3_bind_null (event, 3);
-      else
-        sqlite3_bind_text (event, 3, transaction_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (event, 4, reason, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (event, 5, at);
-      sqlite3_bind_text (event, 6, prev, -1, SQLITE_STATIC);
-      sqlite3_bind_text (event, 7, hash, -1, SQLITE_STATIC);
-      bench_check (sqlite3_step (event), db, "insert event");
-      sqlite3_reset (event);
+      if (!g_str_equal (issued, state))
+        {
+          sqlite3_bind_int64 (event, 1, i);
+          sqlite3_bind_text (event, 2, state, -1, SQLITE_STATIC);
+          sqlite3_bind_null (event, 3);
+          sqlite3_bind_text (event, 4, reason, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (event, 5, at + 60);
+          sqlite3_bind_text (event, 6, prev, -1, SQLITE_STATIC);
+          sqlite3_bind_text (event, 7, hash, -1, SQLITE_STATIC);
+          bench_check (sqlite3_step (event), db, "insert event");
+          sqlite3_reset (event);
 
-      sqlite3_bind_int64 (status, 1, i);
-      sqlite3_bind_text (status, 2, state, -1, SQLITE_STATIC);
-      sqlite3_bind_text (status, 3, reason, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (status, 4, at);
-      bench_check (sqlite3_step (status), db, "insert status");
-      sqlite3_reset (status);
+          sqlite3_bind_int64 (status, 1, i);
+          sqlite3_bind_text (status, 2, state, -1, SQLITE_STATIC);
+          sqlite3_bind_text (status, 3, reason, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (status, 4, at + 60);
+          bench_check (sqlite3_step (status), db, "insert status");
+          sqlite3_reset (status);
+        }
 
       if (provisional)
         {

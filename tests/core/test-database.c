@@ -24,7 +24,7 @@ test_database_creates_private_file (void)
   g_assert_nonnull (db);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_assert_cmpint (emitra_database_get_version (db), ==, 2);
+  g_assert_cmpint (emitra_database_get_version (db), ==, 3);
 }
 
 static const EmitraMigration two_steps[] = {

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "emitra-report.h"
 #include "receipt-test-util.h"
 
 typedef struct
@@ -438,7 +439,8 @@ test_store_verify_intact (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (report->result, ==, EMITRA_CHAIN_INTACT);
   g_assert_cmpint (report->receipts_checked, ==, 3);
-  g_assert_cmpint (report->events_checked, ==, 4);
+  /* Issuing records no event: the one change is the only one. */
+  g_assert_cmpint (report->events_checked, ==, 1);
 }
 
 typedef struct
@@ -459,14 +461,23 @@ static const TamperCase tamper_cases[] = {
     EMITRA_CHAIN_RECEIPT_ALTERED, 2 },
   { "PRAGMA foreign_keys = OFF; DELETE FROM receipts WHERE receipt_no = 2",
     EMITRA_CHAIN_RECEIPT_MISSING, 2 },
-  { "UPDATE receipt_events SET reason = 'hidden' WHERE id = 2",
+  /* The status a receipt was issued with is part of its hash. */
+  { "UPDATE receipts SET status = 'confirmed' WHERE receipt_no = 2",
+    EMITRA_CHAIN_RECEIPT_ALTERED, 2 },
+  { "UPDATE receipts SET status = NULL WHERE receipt_no = 1",
+    EMITRA_CHAIN_RECEIPT_ALTERED, 1 },
+  /* Event 1 confirms receipt 2, event 2 cancels receipt 3. */
+  { "UPDATE receipt_events SET reason = 'hidden' WHERE id = 1",
     EMITRA_CHAIN_EVENT_ALTERED, 2 },
-  { "DELETE FROM receipt_events WHERE id = 4",
-    EMITRA_CHAIN_STATUS_MISMATCH, 2 },
   { "DELETE FROM receipt_events WHERE id = 2",
-    EMITRA_CHAIN_EVENT_UNLINKED, 3 },
-  { "UPDATE receipt_status SET status = 'cancelled' WHERE receipt_id = 3",
     EMITRA_CHAIN_STATUS_MISMATCH, 3 },
+  { "DELETE FROM receipt_events WHERE id = 1",
+    EMITRA_CHAIN_EVENT_UNLINKED, 3 },
+  { "UPDATE receipt_status SET status = 'cancelled' WHERE receipt_id = 2",
+    EMITRA_CHAIN_STATUS_MISMATCH, 2 },
+  /* A receipt never changed, quietly given a status of its own. */
+  { "INSERT INTO receipt_status (receipt_id, status, updated_at) VALUES (1, 'cancelled', 0)",
+    EMITRA_CHAIN_STATUS_MISMATCH, 1 },
 };
 
 static void
@@ -476,12 +487,16 @@ test_store_verify_names_tampering (Fixture       *f,
   const TamperCase *c = data;
   g_autoptr(EmitraChainReport) report = NULL;
   g_autoptr(EmitraReceipt) confirmed = NULL;
+  g_autoptr(EmitraReceipt) cancelled = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *number = NULL;
 
   append_three (f);
   confirmed = emitra_receipt_store_add_event (f->store, 2, EMITRA_RECEIPT_STATUS_CONFIRMED,
                                               "100000000002", NULL, &error);
+  g_assert_no_error (error);
+  cancelled = emitra_receipt_store_add_event (f->store, 3, EMITRA_RECEIPT_STATUS_CANCELLED,
+                                              NULL, "Citizen asked for a refund", &error);
   g_assert_no_error (error);
 
   tamper (f, c->sql);
@@ -604,6 +619,139 @@ test_store_async (Fixture       *f,
   g_assert_cmpint (report->result, ==, EMITRA_CHAIN_INTACT);
 }
 
+/* A desk that issued receipts before the issued status was part of the
+ * receipt (format 1: every receipt's first status was an event) upgrades
+ * in place: its chain still verifies, new receipts chain on to it, and
+ * lists, history and the day's report read both kinds alike. */
+static const TestReceipt after_upgrade[] = {
+  { "new-4", NULL, NULL, NULL, NULL, "Geeta Kumari", "9414012347", 4000, 5000, NULL, NULL,
+    EMITRA_RECEIPT_STATUS_PROVISIONAL, "2026-11-27 18:00" },
+  { "new-5", "100000000105", NULL, NULL, NULL, "Mohan Lal", "9414012348", 0, 3000, NULL, NULL,
+    EMITRA_RECEIPT_STATUS_CONFIRMED, "2026-11-27 19:00" },
+};
+
+static EmitraDatabase *
+open_format1_copy (const char *path)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("EMITRA_SOURCE_ROOT"), "tests", "core", "data",
+                                               "desk-format1.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  EmitraDatabase *db;
+  sqlite3 *raw = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = emitra_desk_database_open (path, &error);
+  g_assert_no_error (error);
+  return db;
+}
+
+static void
+test_store_upgrades_format1 (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "format1.db", NULL);
+  g_autoptr(EmitraDatabase) db = open_format1_copy (path);
+  g_autoptr(EmitraReceiptStore) store = emitra_receipt_store_new (db);
+  g_autoptr(EmitraChainReport) report = NULL;
+  g_autoptr(EmitraReceipt) old_third = NULL;
+  g_autoptr(EmitraReceipt) fourth = NULL;
+  g_autoptr(EmitraReceipt) cancelled = NULL;
+  g_autoptr(GPtrArray) old_history = NULL;
+  g_autoptr(GPtrArray) new_history = NULL;
+  g_autoptr(GPtrArray) confirmed = NULL;
+  g_autoptr(EmitraReport) day = NULL;
+  g_autoptr(GError) error = NULL;
+  EmitraReceiptQuery query = { .from_day = "2026-11-27", .to_day = "2026-11-27",
+                               .status_mask = 1u << EMITRA_RECEIPT_STATUS_CONFIRMED };
+
+  g_assert_cmpint (emitra_database_get_version (db), ==, 3);
+  report = emitra_receipt_store_verify (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->result, ==, EMITRA_CHAIN_INTACT);
+  g_assert_cmpint (report->receipts_checked, ==, 3);
+  g_assert_cmpint (report->events_checked, ==, 5);
+  g_clear_pointer (&report, emitra_chain_report_free);
+
+  old_third = emitra_receipt_store_get (store, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (emitra_receipt_get_status (old_third), ==, EMITRA_RECEIPT_STATUS_REJECTED);
+  g_assert_cmpstr (emitra_receipt_get_status_reason (old_third), ==, "Applicant not found in Jan Aadhaar");
+
+  fourth = test_append (store, &after_upgrade[0]);
+  g_object_unref (test_append (store, &after_upgrade[1]));
+  g_assert_cmpint (emitra_receipt_get_receipt_no (fourth), ==, 4);
+  g_assert_cmpstr (emitra_receipt_get_prev_hash (fourth), ==, emitra_receipt_get_hash (old_third));
+  cancelled = emitra_receipt_store_add_event (store, 1, EMITRA_RECEIPT_STATUS_CANCELLED, NULL,
+                                              "Citizen asked for a refund", &error);
+  g_assert_no_error (error);
+
+  report = emitra_receipt_store_verify (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->result, ==, EMITRA_CHAIN_INTACT);
+  g_assert_cmpint (report->receipts_checked, ==, 5);
+  g_assert_cmpint (report->events_checked, ==, 6);
+
+  /* Both histories start with the status the receipt was issued with. */
+  old_history = emitra_receipt_store_list_events (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (old_history->len, ==, 2);
+  g_assert_cmpint (((EmitraReceiptEvent *) old_history->pdata[0])->status, ==, EMITRA_RECEIPT_STATUS_PROVISIONAL);
+  g_assert_cmpint (((EmitraReceiptEvent *) old_history->pdata[1])->status, ==, EMITRA_RECEIPT_STATUS_CONFIRMED);
+  new_history = emitra_receipt_store_list_events (store, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (new_history->len, ==, 1);
+  g_assert_cmpint (((EmitraReceiptEvent *) new_history->pdata[0])->status, ==, EMITRA_RECEIPT_STATUS_CONFIRMED);
+  g_assert_cmpint (((EmitraReceiptEvent *) new_history->pdata[0])->at, ==, test_local_time ("2026-11-27 19:00"));
+
+  /* Receipt 2 (confirmed by an event) and 5 (issued confirmed). */
+  confirmed = emitra_receipt_store_search (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (confirmed->len, ==, 2);
+  g_assert_cmpint (emitra_receipt_get_receipt_no (confirmed->pdata[0]), ==, 2);
+  g_assert_cmpint (emitra_receipt_get_receipt_no (confirmed->pdata[1]), ==, 5);
+
+  day = emitra_report_compute (db, "2026-11-27", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (emitra_report_get_confirmed (day)->count, ==, 2);
+  g_assert_cmpint (emitra_report_get_confirmed (day)->total, ==, 5000 + 3000);
+  g_assert_cmpint (emitra_report_get_provisional (day)->count, ==, 1);
+  g_assert_cmpint (emitra_report_get_rejected (day)->count, ==, 1);
+  g_assert_cmpint (emitra_report_get_cancelled (day)->count, ==, 1);
+  g_assert_cmpint (emitra_report_get_cancelled (day)->total, ==, 9000);
+
+  g_clear_object (&store);
+  g_clear_object (&db);
+  g_unlink (path);
+}
+
+/* A format 1 receipt's first status is still protected by its event. */
+static void
+test_store_verify_names_format1_tampering (Fixture       *f,
+                                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "format1.db", NULL);
+  g_autoptr(EmitraDatabase) db = open_format1_copy (path);
+  g_autoptr(EmitraReceiptStore) store = emitra_receipt_store_new (db);
+  g_autoptr(EmitraChainReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (emitra_database_exec (db, "UPDATE receipt_events SET status = 'confirmed' WHERE id = 3", &error));
+  report = emitra_receipt_store_verify (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->result, ==, EMITRA_CHAIN_EVENT_ALTERED);
+  g_assert_cmpint (report->receipt_no, ==, 3);
+
+  g_clear_object (&store);
+  g_clear_object (&db);
+  g_unlink (path);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -624,6 +772,8 @@ main (int   argc,
   ADD ("/receipt-store/verify/intact", test_store_verify_intact);
   ADD ("/receipt-store/verify/relinked", test_store_verify_names_relinked_receipt);
   ADD ("/receipt-store/async", test_store_async);
+  ADD ("/receipt-store/upgrade/format1", test_store_upgrades_format1);
+  ADD ("/receipt-store/upgrade/format1-tampered", test_store_verify_names_format1_tampering);
   for (guint i = 0; i < G_N_ELEMENTS (tamper_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/receipt-store/verify/tamper/%u", i);

@@ -1,0 +1,32 @@
+-- A desk database as format 1 left it (schema migrations 1 and 2): every
+-- receipt's first status is an event. Made with the desk of commit b0d9040.
+PRAGMA foreign_keys=OFF;
+BEGIN TRANSACTION;
+CREATE TABLE receipts (  id INTEGER PRIMARY KEY,  receipt_no INTEGER NOT NULL UNIQUE,  request_id TEXT NOT NULL UNIQUE,  transaction_id TEXT,  service_id TEXT NOT NULL,  service_name_en TEXT NOT NULL,  service_name_hi TEXT NOT NULL,  citizen_name TEXT NOT NULL,  aadhaar_masked TEXT NOT NULL DEFAULT '',  mobile TEXT NOT NULL DEFAULT '',  department_fee INTEGER NOT NULL,  service_charge INTEGER NOT NULL,  total INTEGER NOT NULL,  cash_received INTEGER NOT NULL,  operator_id TEXT NOT NULL,  operator_name TEXT NOT NULL,  kiosk_code TEXT NOT NULL,  created_at INTEGER NOT NULL,  day TEXT NOT NULL,  hour INTEGER NOT NULL,  prev_hash TEXT NOT NULL,  hash TEXT NOT NULL);
+INSERT INTO receipts VALUES(1,1,'legacy-1','100000000101','caste-certificate','Caste certificate','जाति प्रमाण पत्र','सुनीता देवी','XXXX XXXX 2346','9414012345',4000,5000,9000,9000,'op-meena','Meena Sharma','K11000142',1795754700,'2026-11-27',10,'','d2ddb6b36448d74d7a5a0925eae283d4293b6eacb88e951dfbf8f5f279c16420');
+INSERT INTO receipts VALUES(2,2,'legacy-2',NULL,'domicile-certificate','Domicile certificate','मूल निवास प्रमाण पत्र','Ram Kumar','XXXX XXXX 2346','9829098290',0,5000,5000,5000,'op-arjun','Arjun Singh','K11000142',1795759800,'2026-11-27',11,'d2ddb6b36448d74d7a5a0925eae283d4293b6eacb88e951dfbf8f5f279c16420','50f8f19ff986f760d79f640439b548a4358d6b31599cd016c281a908f67254c9');
+INSERT INTO receipts VALUES(3,3,'legacy-3',NULL,'caste-certificate','Caste certificate','जाति प्रमाण पत्र','राम लाल','XXXX XXXX 2346','9414012346',10050,1000,11050,11050,'op-meena','Meena Sharma','K11000142',1795761300,'2026-11-27',12,'50f8f19ff986f760d79f640439b548a4358d6b31599cd016c281a908f67254c9','06cd4e7c7e83d7fa6cd87da2c8df5b69f36ef6509bce943d1cfa06628ca53638');
+CREATE TABLE receipt_events (  id INTEGER PRIMARY KEY,  receipt_id INTEGER NOT NULL REFERENCES receipts (id),  status TEXT NOT NULL CHECK (status IN ('provisional', 'confirmed', 'rejected', 'cancelled')),  transaction_id TEXT,  reason TEXT NOT NULL DEFAULT '',  at INTEGER NOT NULL,  prev_hash TEXT NOT NULL,  hash TEXT NOT NULL);
+INSERT INTO receipt_events VALUES(1,1,'confirmed',NULL,'',1795754700,'','8621e2be7b56a27c6c37b150b1258931f3aede7a6f55954eefa03d6126498a88');
+INSERT INTO receipt_events VALUES(2,2,'provisional',NULL,'',1795759800,'8621e2be7b56a27c6c37b150b1258931f3aede7a6f55954eefa03d6126498a88','e0ce05ab6b5d395ff652b9c441ef23a74791798135bfa7906476f61a8939a83d');
+INSERT INTO receipt_events VALUES(3,3,'provisional',NULL,'',1795761300,'e0ce05ab6b5d395ff652b9c441ef23a74791798135bfa7906476f61a8939a83d','ec65c52e9fde1b442a5d367dd89f9cdbc14db9b2420c57b3ba6b152fd88e82d2');
+INSERT INTO receipt_events VALUES(4,2,'confirmed','100000000102','',1795901314,'ec65c52e9fde1b442a5d367dd89f9cdbc14db9b2420c57b3ba6b152fd88e82d2','92660e21016ac8e3fa380d3e43bc50750e0206c01c0b70c6e9ddce56afb01586');
+INSERT INTO receipt_events VALUES(5,3,'rejected',NULL,'Applicant not found in Jan Aadhaar',1795901314,'92660e21016ac8e3fa380d3e43bc50750e0206c01c0b70c6e9ddce56afb01586','ca83618c98d2d2d07aaccb094d688aa97a6907f0c620769cb5dbfe8152683dbc');
+CREATE TABLE receipt_status (  receipt_id INTEGER PRIMARY KEY REFERENCES receipts (id),  status TEXT NOT NULL,  reason TEXT NOT NULL DEFAULT '',  updated_at INTEGER NOT NULL);
+INSERT INTO receipt_status VALUES(1,'confirmed','',1795754700);
+INSERT INTO receipt_status VALUES(2,'confirmed','',1795901314);
+INSERT INTO receipt_status VALUES(3,'rejected','Applicant not found in Jan Aadhaar',1795901314);
+CREATE TABLE outbox (  request_id TEXT PRIMARY KEY,  receipt_id INTEGER REFERENCES receipts (id),  draft_id TEXT,  service_id TEXT NOT NULL,  request_json TEXT NOT NULL,  state TEXT NOT NULL CHECK (state IN ('pending', 'confirmed', 'rejected', 'cancelled')),  attempts INTEGER NOT NULL DEFAULT 0,  last_error TEXT NOT NULL DEFAULT '',  next_attempt_at INTEGER NOT NULL,  created_at INTEGER NOT NULL,  updated_at INTEGER NOT NULL);
+CREATE TABLE drafts (  id TEXT PRIMARY KEY,  service_id TEXT NOT NULL,  step TEXT NOT NULL,  values_json TEXT NOT NULL,  request_id TEXT UNIQUE,  citizen_name TEXT NOT NULL DEFAULT '',  created_at INTEGER NOT NULL,  updated_at INTEGER NOT NULL,  submitted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE service_usage (  service_id TEXT PRIMARY KEY,  uses INTEGER NOT NULL DEFAULT 0,  last_used_at INTEGER NOT NULL DEFAULT 0,  favourite INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX receipts_by_day ON receipts (day, operator_id);
+CREATE INDEX receipts_by_mobile ON receipts (mobile);
+CREATE INDEX receipts_by_transaction ON receipts (transaction_id);
+CREATE INDEX receipt_events_by_receipt ON receipt_events (receipt_id, id);
+CREATE INDEX outbox_pending ON outbox (state, next_attempt_at);
+CREATE INDEX drafts_by_update ON drafts (submitted, updated_at);
+CREATE INDEX receipt_events_by_transaction ON receipt_events (transaction_id)  WHERE transaction_id IS NOT NULL;
+CREATE INDEX receipts_by_citizen_name ON receipts (citizen_name COLLATE NOCASE);
+CREATE INDEX receipts_by_day_totals ON receipts  (day, id, department_fee, service_charge, total, hour, service_id, operator_id);
+COMMIT;
+PRAGMA user_version = 2;
