@@ -18,6 +18,11 @@
  * towards a limit: after LIMIT_TRIES in a row, LIMIT_WAIT_S seconds with
  * no try, counted down on the lock.
  *
+ * Shifts change at a locked desk: the lock offers the window's Sign Out,
+ * which needs no password (it ends the session and keeps an open
+ * application as a draft, see emitra-window-desk.c). Once nobody is signed
+ * in the lock lifts by itself.
+ *
  * Nobody signed in, nothing to protect with a password: the lock waits
  * until someone is. The check runs on a coarse timer rather than a timer
  * restarted by every mouse move.
@@ -219,6 +224,21 @@ current_session (EmitraIdleLock *self)
   return emitra_gateway_client_get_operator_session (self->client);
 }
 
+static void unlock (EmitraIdleLock *self,
+                    gboolean        offline);
+
+/* Signed out (at this lock or anywhere else): nothing left to protect. An
+ * unlock still on its way is dropped, so it cannot sign the last operator
+ * back in. */
+static void
+on_session_changed_cb (EmitraIdleLock *self)
+{
+  if (current_session (self) != NULL || !self->locked)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  unlock (self, FALSE);
+}
+
 static gboolean
 on_check_cb (gpointer user_data)
 {
@@ -300,8 +320,10 @@ unlock (EmitraIdleLock *self,
   if (self->window != NULL)
     adw_application_window_set_content (self->window, content);
   /* A text field gets the keyboard back without its text selected, so
-   * the next key continues the text instead of replacing it. */
-  if (self->focus_before != NULL && gtk_widget_is_ancestor (self->focus_before, content))
+   * the next key continues the text instead of replacing it. One no
+   * longer on screen (its application closed at a sign-out) does not. */
+  if (self->focus_before != NULL && gtk_widget_is_ancestor (self->focus_before, content) &&
+      gtk_widget_get_mapped (self->focus_before))
     {
       if (GTK_IS_TEXT (self->focus_before))
         gtk_text_grab_focus_without_selecting (GTK_TEXT (self->focus_before));
@@ -472,6 +494,8 @@ emitra_idle_lock_attach (AdwApplicationWindow *window,
   gtk_widget_add_controller (GTK_WIDGET (window), self->watcher);
 
   g_signal_connect_object (settings, "changed::idle-lock-minutes", G_CALLBACK (on_setting_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (client, "notify::operator-session", G_CALLBACK (on_session_changed_cb), self,
                            G_CONNECT_SWAPPED);
   read_timeout (self);
 

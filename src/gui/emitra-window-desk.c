@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window's view of the desk: the training and offline banners, the
- * operator, kiosk and wallet balance in the header, and sign-in on demand
+ * operator, kiosk and wallet balance in the header, sign-in on demand
  * (in place, returning to the same screen afterwards, also when a session
- * expires mid-work). Kept apart from emitra-window.c, which lays out pages.
+ * expires mid-work) and sign-out at the end of a shift. Kept apart from
+ * emitra-window.c, which lays out pages.
  */
 #include "config.h"
 
@@ -125,7 +126,14 @@ shown_session (WindowDesk *wd)
 static void
 show_session (EmitraWindow *window)
 {
-  EmitraOperatorSession *session = shown_session (get_window_desk (window));
+  WindowDesk *wd = get_window_desk (window);
+  EmitraOperatorSession *session = shown_session (wd);
+
+  /* The menu offers the one that applies. An expired session can still be
+   * signed out: the next operator should not be asked for its password. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.sign-in", session == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.sign-out",
+                                 emitra_gateway_client_get_operator_session (emitra_desk_get_gateway (wd->desk)) != NULL);
 
   if (emitra_window_peek_report_page (window) != NULL)
     emitra_report_page_set_session (emitra_window_peek_report_page (window), session);
@@ -296,6 +304,66 @@ on_sign_in_action_cb (GtkWidget  *widget,
 }
 
 static void
+on_signed_out_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The desk forgot the session before the request left; a gateway that
+   * did not hear it lets the token lapse at its expiry. */
+  if (!emitra_gateway_client_sign_out_finish (EMITRA_GATEWAY_CLIENT (source), result, &error))
+    g_debug ("The gateway did not hear the sign-out: %s", error->message);
+}
+
+static void
+sign_out (EmitraWindow *window)
+{
+  WindowDesk *wd = get_window_desk (window);
+
+  if (wd == NULL || emitra_gateway_client_get_operator_session (emitra_desk_get_gateway (wd->desk)) == NULL)
+    return;
+  emitra_gateway_client_sign_out_async (emitra_desk_get_gateway (wd->desk), NULL, on_signed_out_cb, NULL);
+  emitra_window_add_toast (window, _("Signed out. The next operator can sign in."));
+}
+
+static void
+on_draft_kept_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(EmitraWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!emitra_application_page_flush_finish (EMITRA_APPLICATION_PAGE (source), result, &error))
+    {
+      /* Nothing is closed and nobody signed out: the operator can try
+       * again, or finish the application first. */
+      emitra_window_add_toast (window, _("The application could not be saved, so you are still signed in. Try again."));
+      return;
+    }
+  emitra_window_show_application (window, FALSE);
+  sign_out (window);
+}
+
+/* At the end of a shift. An application on screen is saved as a draft
+ * and closed first: the next operator finds it among the unfinished
+ * applications, not open in front of them. */
+static void
+on_sign_out_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  EmitraWindow *window = EMITRA_WINDOW (widget);
+
+  if (emitra_window_is_showing_application (window))
+    emitra_application_page_flush_async (emitra_window_peek_application_page (window), NULL,
+                                         on_draft_kept_cb, g_object_ref (window));
+  else
+    sign_out (window);
+}
+
+static void
 show_desk_error (EmitraWindow *window,
                  const GError *error)
 {
@@ -342,6 +410,7 @@ emitra_window_desk_init (EmitraWindow *window)
   on_training_changed_cb (window);
   on_online_changed_cb (window);
   update_identity (window);
+  show_session (window);
   /* A window built while someone is signed in (the language switch). */
   schedule_expiry_check (window);
   /* Left alone while signed in, the window locks (emitra-idle-lock.c). */
@@ -382,4 +451,5 @@ void
 emitra_window_desk_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, on_sign_in_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, on_sign_out_action_cb);
 }

@@ -8,7 +8,8 @@
  * make the operator wait, counted down. With the gateway gone (the
  * sandbox stopped: connections refused), the right password still
  * unlocks, said so on the window, and a wrong one is still refused and
- * still counted. Preferences sets how long the lock waits.
+ * still counted. The next operator can sign the last one out from the
+ * lock. Preferences sets how long the lock waits.
  *
  * Set EMITRA_TEST_SCREENSHOT_DIR to keep a PNG of each state for a look.
  */
@@ -189,6 +190,93 @@ test_idle_lock (void)
   /* Left alone again, it locks again. */
   emitra_test_spin_until (is_locked, lock, 5000);
   g_assert_true (emitra_idle_lock_get_locked (lock));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  emitra_test_spin (100);
+}
+
+static gboolean
+is_sign_out_button (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.sign-out") == 0;
+}
+
+static void
+on_drafts_listed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GListModel **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = emitra_draft_store_list_finish (EMITRA_DRAFT_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* Shifts change at a locked desk: the next operator signs the last one
+ * out from the lock, with no password. The application that was open is
+ * saved and closed, waiting among the unfinished applications; the lock
+ * lifts, and with nobody signed in it does not come back. */
+static void
+test_sign_out_at_lock (void)
+{
+  EmitraWindow *window = emitra_window_new (app);
+  EmitraDesk *desk = emitra_application_get_desk (app);
+  EmitraGatewayClient *client = emitra_desk_get_gateway (desk);
+  g_autoptr(GListModel) drafts = NULL;
+  EmitraIdleLock *lock;
+  GtkWidget *button;
+  gboolean kept = FALSE;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  lock = emitra_idle_lock_get_for (ADW_APPLICATION_WINDOW (window));
+  if (emitra_gateway_client_get_operator_session (client) == NULL)
+    g_object_unref (widget_test_sign_in (window));
+
+  /* An application on screen when the operator walks away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-application", "s",
+                                             "income-certificate"));
+  g_assert_true (emitra_window_is_showing_application (window));
+  emitra_draft_set_citizen_name (emitra_application_page_get_draft (emitra_window_get_application_page (window)),
+                                 "Shift Change Test");
+  emitra_test_spin_until (is_locked, lock, 5000);
+  g_assert_true (emitra_idle_lock_get_locked (lock));
+  emitra_test_screenshot (GTK_WIDGET (window), "idle-lock", "sign-out");
+
+  button = emitra_test_find (GTK_WIDGET (lock), is_sign_out_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_activate (button);
+  emitra_test_spin_until (is_unlocked, lock, 5000);
+
+  g_assert_false (emitra_idle_lock_get_locked (lock));
+  g_assert_null (emitra_gateway_client_get_operator_session (client));
+  g_assert_false (emitra_window_is_showing_application (window));
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  emitra_draft_store_list_async (emitra_desk_get_drafts (desk), NULL, on_drafts_listed_cb, &drafts);
+  emitra_test_spin_until (is_set, &drafts, 5000);
+  g_assert_nonnull (drafts);
+  for (guint i = 0; i < g_list_model_get_n_items (drafts); i++)
+    {
+      g_autoptr(EmitraDraft) draft = g_list_model_get_item (drafts, i);
+
+      kept |= g_strcmp0 (emitra_draft_get_citizen_name (draft), "Shift Change Test") == 0 &&
+              g_strcmp0 (emitra_draft_get_service_id (draft), "income-certificate") == 0;
+    }
+  g_assert_true (kept);
+
+  emitra_test_spin (1600);
+  g_assert_false (emitra_idle_lock_get_locked (lock));
 
   gtk_window_destroy (GTK_WINDOW (window));
   emitra_test_spin (100);
@@ -414,6 +502,7 @@ main (int   argc,
   app = widget_test_application_new (sandbox->base_uri);
 
   g_test_add_func ("/ui/idle-lock/locks-and-unlocks", test_idle_lock);
+  g_test_add_func ("/ui/idle-lock/sign-out", test_sign_out_at_lock);
   g_test_add_func ("/ui/idle-lock/wrong-passwords-wait", test_wrong_passwords_wait);
   g_test_add_func ("/ui/idle-lock/offline", test_offline);
   g_test_add_func ("/ui/idle-lock/preferences", test_preferences);
