@@ -10,8 +10,9 @@
  * at the gateway by signing in again with the same SSO ID and kiosk.
  *
  * Lines drop daily, and an operator must never be locked out of their own
- * desk with citizens waiting: when, and only when, the gateway cannot be
- * reached (no connection, no answer in time; not a refusal), the password
+ * desk with citizens waiting: when, and only when, the gateway cannot
+ * judge the password (no connection, no answer in time, a 5xx or a reply
+ * that is not the gateway's; never after a refusal), the password
  * is checked against the verifier the gateway client made at the last
  * good sign-in (emitra-password-check.c, in memory only), and the window
  * says it was unlocked offline. Wrong passwords, online or off, count
@@ -337,7 +338,7 @@ unlock (EmitraIdleLock *self,
   emitra_attempt_limit_note_success (self->limit);
   if (offline && EMITRA_IS_WINDOW (self->window))
     emitra_window_add_toast (EMITRA_WINDOW (self->window),
-                             _("Unlocked offline: the gateway could not be reached, so the desk checked your password itself."));
+                             _("Unlocked offline: the gateway could not check your password, so the desk checked it itself."));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
 }
 
@@ -366,7 +367,7 @@ on_checked_offline_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      refuse (self, _("Wrong password. The gateway cannot be reached, so the desk checked it against the password you signed in with."));
+      refuse (self, _("Wrong password. The gateway could not check it, so the desk checked it against the password you signed in with."));
       return;
     }
   set_busy (self, FALSE);
@@ -374,13 +375,18 @@ on_checked_offline_cb (GObject      *source,
     unlock (self, TRUE);
 }
 
-/* No connection or no answer in time: the gateway never saw the
- * password. Any answer at all (a refusal, a 5xx) is the gateway's word. */
+/* The gateway did not judge the password: no connection, no answer in
+ * time, or an answer that is no verdict (a 5xx, or a proxy's error page
+ * where its JSON should be). A failing gateway is as common in the field
+ * as a dropped line, and must not lock an operator out of their desk. A
+ * refusal is the gateway's word, and stands. */
 static gboolean
 gateway_unreachable (const GError *error)
 {
   return g_error_matches (error, EMITRA_GATEWAY_ERROR, EMITRA_GATEWAY_ERROR_NETWORK) ||
-         g_error_matches (error, EMITRA_GATEWAY_ERROR, EMITRA_GATEWAY_ERROR_TIMEOUT);
+         g_error_matches (error, EMITRA_GATEWAY_ERROR, EMITRA_GATEWAY_ERROR_TIMEOUT) ||
+         g_error_matches (error, EMITRA_GATEWAY_ERROR, EMITRA_GATEWAY_ERROR_SERVER) ||
+         g_error_matches (error, EMITRA_GATEWAY_ERROR, EMITRA_GATEWAY_ERROR_MALFORMED_REPLY);
 }
 
 static void

@@ -320,8 +320,27 @@ test_wrong_passwords_wait (void)
 static gboolean
 label_shown (gpointer data)
 {
-  return emitra_test_find_label (data, g_dgettext (GETTEXT_PACKAGE, "Unlocked offline: the gateway could not be reached, "
-                                                        "so the desk checked your password itself.")) != NULL;
+  return emitra_test_find_label (data, g_dgettext (GETTEXT_PACKAGE, "Unlocked offline: the gateway could not check your "
+                                                        "password, so the desk checked it itself.")) != NULL;
+}
+
+/* The gateway answers, but fails (503 on every sign-in): no verdict on the
+ * password, so the desk checks it itself, as when the line is down. */
+static void
+test_gateway_failing (void)
+{
+  EmitraIdleLock *lock;
+  EmitraWindow *window = open_locked_window (&lock);
+
+  sandbox_set_faults (sandbox, "{ \"fail_rate\": 1.0, \"fail_status\": 503, \"path_prefix\": \"/v1/sessions\" }");
+  try_password (lock, "demo123");
+  g_assert_false (emitra_idle_lock_get_locked (lock));
+  emitra_test_spin_until (label_shown, window, 2000);
+  g_assert_true (label_shown (window));
+  sandbox_set_faults (sandbox, "{}");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  emitra_test_spin (100);
 }
 
 /* The line drops: connections to the gateway are refused. The right
@@ -330,7 +349,7 @@ label_shown (gpointer data)
 static void
 test_offline (void)
 {
-  const char *offline_refusal = g_dgettext (GETTEXT_PACKAGE, "Wrong password. The gateway cannot be reached, so "
+  const char *offline_refusal = g_dgettext (GETTEXT_PACKAGE, "Wrong password. The gateway could not check it, so "
                                                              "the desk checked it against the password you signed in with.");
   EmitraIdleLock *lock;
   EmitraWindow *window;
@@ -504,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/ui/idle-lock/locks-and-unlocks", test_idle_lock);
   g_test_add_func ("/ui/idle-lock/sign-out", test_sign_out_at_lock);
   g_test_add_func ("/ui/idle-lock/wrong-passwords-wait", test_wrong_passwords_wait);
+  g_test_add_func ("/ui/idle-lock/gateway-failing", test_gateway_failing);
   g_test_add_func ("/ui/idle-lock/offline", test_offline);
   g_test_add_func ("/ui/idle-lock/preferences", test_preferences);
 
