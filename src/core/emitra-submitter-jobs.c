@@ -45,6 +45,17 @@ member_is_bill_number (const char *member)
          g_str_equal (member, "connection_number");
 }
 
+/* The identifiers the desk and the gateway make: never citizen text. A
+ * random request ID ("c0a2e4eb-3362-4432-9653-ec58218b6002") can hold
+ * twelve digits in hyphenated groups that pass the Aadhaar checks; masked,
+ * the outbox's resend was refused for a malformed request ID. */
+static gboolean
+member_is_desk_identifier (const char *member)
+{
+  return g_str_equal (member, "request_id") || g_str_equal (member, "service_id") ||
+         g_str_equal (member, "documents");
+}
+
 static void
 mask_node (JsonNode *node,
            gboolean  under_aadhaar)
@@ -107,6 +118,8 @@ emitra_submitter_mask_request (JsonObject *request)
   g_autoptr(JsonNode) original = json_node_init_object (json_node_alloc (), request);
   g_autofree char *text = NULL;
   g_autoptr(JsonNode) copy = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
 
   /* json_node_copy() shares the members of an immutable (parsed) request
    * instead of copying them, and those cannot be masked: a copy through
@@ -115,8 +128,12 @@ emitra_submitter_mask_request (JsonObject *request)
   copy = json_from_string (text, NULL);
   g_assert (copy != NULL && JSON_NODE_HOLDS_OBJECT (copy));
 
-  mask_node (copy, FALSE);
-  return json_object_ref (json_node_get_object (copy));
+  object = json_node_get_object (copy);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!member_is_desk_identifier (l->data) && !member_is_bill_number (l->data))
+      mask_node (json_object_get_member (object, l->data), emitra_aadhaar_names_member (l->data));
+  return json_object_ref (object);
 }
 
 /* The outbox record ------------------------------------------------- */

@@ -72,6 +72,7 @@ typedef struct
   GBytes                *body;
   gboolean               drop;        /* close the connection without a reply */
   const char            *note;        /* for the log line */
+  char                  *error_note;  /* "error=CODE field=NAME", the note of a refusal */
 
   /* trickling */
   gsize                  trickle_offset;

@@ -43,9 +43,20 @@ void
 _emitra_sandbox_reply_error (EmitraSandboxRequest *request,
                              const GError         *error)
 {
+  JsonObject *body = emitra_sandbox_error_to_json (error);
+  JsonObject *detail = json_object_get_object_member (body, "error");
+  const char *field = json_object_get_string_member_with_default (detail, "field", NULL);
+
   if (error->domain != EMITRA_SANDBOX_ERROR)
     g_warning ("%s %s: %s", soup_server_message_get_method (request->msg), request->path, error->message);
-  _emitra_sandbox_reply_json (request, emitra_sandbox_error_status (error), emitra_sandbox_error_to_json (error));
+  /* Which refusal, on the log line: the code and the member it names, never
+   * a value (no citizen data in the log). */
+  g_free (request->error_note);
+  request->error_note = g_strdup_printf ("error=%s%s%s", json_object_get_string_member (detail, "code"),
+                                         field != NULL ? " field=" : "", field != NULL ? field : "");
+  if (request->note == NULL)
+    request->note = request->error_note;
+  _emitra_sandbox_reply_json (request, emitra_sandbox_error_status (error), body);
 }
 
 gboolean

@@ -87,6 +87,7 @@ request_free (EmitraSandboxRequest *request)
   g_clear_pointer (&request->body, g_bytes_unref);
   g_strfreev (request->segments);
   g_free (request->path);
+  g_free (request->error_note);
   g_free (request);
 }
 

@@ -392,13 +392,17 @@ test_catalog_search (void)
 /* The outbox's copy of a request: an Aadhaar number typed into free text
  * is masked like one in an Aadhaar field (the privacy test found it kept
  * whole), while a bill's number that happens to pass the Aadhaar checks
- * is kept, or the queued payment would go to no bill. */
+ * is kept, or the queued payment would go to no bill. So are the desk's
+ * and the gateway's own IDs: this request ID's middle groups are
+ * 3362 4432 9653, which passes the checks, and masking it made the
+ * outbox's resend a malformed request (the fault matrix found it). */
 static void
 test_outbox_copy_masks_free_text (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) request = emitra_json_parse_object (
-    "{\"request_id\": \"r-0000000000000001\", \"service_id\": \"electricity-bill-jvvnl\","
+    "{\"request_id\": \"c0a2e4eb-3362-4432-9653-ec58218b6002\", \"service_id\": \"electricity-bill-jvvnl\","
+    " \"documents\": [\"doc-3362-4432-9653\"],"
     " \"consumer_number\": \"234123412346\","
     " \"form\": {\"purpose\": \"Scholarship; Aadhaar २३४१ २३४१ २३४६ and 9999-4105-7058\","
     "          \"aadhaar\": \"234123412346\", \"k_number\": \"234123412346\","
@@ -421,6 +425,9 @@ test_outbox_copy_masks_free_text (void)
                    "mobile 9876543210");
   g_assert_cmpstr (json_object_get_string_member (form, "k_number"), ==, "234123412346");
   g_assert_cmpstr (json_object_get_string_member (masked, "consumer_number"), ==, "234123412346");
+  g_assert_cmpstr (json_object_get_string_member (masked, "request_id"), ==, "c0a2e4eb-3362-4432-9653-ec58218b6002");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (masked, "documents"), 0), ==,
+                   "doc-3362-4432-9653");
   /* The request itself, which goes to the gateway, is untouched. */
   g_assert_nonnull (strstr (json_object_get_string_member (json_object_get_object_member (request, "form"),
                                                            "purpose"), "२३४१"));

@@ -416,6 +416,10 @@ check_books (Desk                *desk,
     }
   later = emitra_receipt_store_get (desk->receipts, emitra_receipt_get_receipt_no (receipt), &error);
   g_assert_no_error (error);
+  if (emitra_receipt_get_status (later) != EMITRA_RECEIPT_STATUS_CONFIRMED)
+    g_test_message ("receipt %" G_GINT64_FORMAT " is %s: %s", emitra_receipt_get_receipt_no (later),
+                    emitra_receipt_status_to_string (emitra_receipt_get_status (later)),
+                    emitra_receipt_get_status_reason (later));
   g_assert_cmpint (emitra_receipt_get_status (later), ==, EMITRA_RECEIPT_STATUS_CONFIRMED);
   g_assert_cmpint (count_rows (desk, "SELECT count(*) FROM outbox WHERE state = 'pending'"), ==, 0);
   g_assert_cmpint (count_rows (desk, "SELECT count(*) FROM receipts"), ==, desk->receipts_issued);
