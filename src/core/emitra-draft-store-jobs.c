@@ -58,7 +58,7 @@ redact_value (const char *field_id,
 
 EmitraDraftRow *
 _emitra_draft_row_new (EmitraDraft      *draft,
-               EmitraFormSchema *schema)
+                       EmitraFormSchema *schema)
 {
   EmitraDraftRow *row = g_new0 (EmitraDraftRow, 1);
 
@@ -145,8 +145,8 @@ upsert_row (sqlite3   *db,
 
 gpointer
 _emitra_draft_store_save_job (sqlite3   *db,
-          gpointer   data,
-          GError   **error)
+                              gpointer   data,
+                              GError   **error)
 {
   return upsert_row (db, data, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
@@ -157,8 +157,8 @@ _emitra_draft_store_save_job (sqlite3   *db,
  * the same ID after any crash. */
 gpointer
 _emitra_draft_store_ensure_request_id_job (sqlite3   *db,
-                       gpointer   data,
-                       GError   **error)
+                                           gpointer   data,
+                                           GError   **error)
 {
   EmitraDraftRow *row = data;
   sqlite3_stmt *stmt;
@@ -224,8 +224,8 @@ draft_from_statement (sqlite3_stmt  *stmt,
 
 gpointer
 _emitra_draft_store_load_job (sqlite3   *db,
-          gpointer   data,
-          GError   **error)
+                              gpointer   data,
+                              GError   **error)
 {
   const char *draft_id = data;
   sqlite3_stmt *stmt = prepare (db, "SELECT " DRAFT_COLUMNS " FROM drafts WHERE id = ?1", error);
@@ -260,8 +260,8 @@ _emitra_draft_store_load_job (sqlite3   *db,
  * delete it rather than have it vanish. */
 gpointer
 _emitra_draft_store_list_job (sqlite3   *db,
-          gpointer   data,
-          GError   **error)
+                              gpointer   data,
+                              GError   **error)
 {
   gint64 cutoff = *(gint64 *) data;
   g_autoptr(GListStore) drafts = g_list_store_new (EMITRA_TYPE_DRAFT);
@@ -309,8 +309,8 @@ _emitra_draft_store_list_job (sqlite3   *db,
 
 gpointer
 _emitra_draft_store_mark_submitted_job (sqlite3   *db,
-                    gpointer   data,
-                    GError   **error)
+                                        gpointer   data,
+                                        GError   **error)
 {
   sqlite3_stmt *stmt = prepare (db, "UPDATE drafts SET submitted = 1 WHERE id = ?1", error);
 
@@ -322,8 +322,8 @@ _emitra_draft_store_mark_submitted_job (sqlite3   *db,
 
 gpointer
 _emitra_draft_store_delete_job (sqlite3   *db,
-            gpointer   data,
-            GError   **error)
+                                gpointer   data,
+                                GError   **error)
 {
   sqlite3_stmt *stmt = prepare (db, "DELETE FROM drafts WHERE id = ?1", error);
 
@@ -335,8 +335,8 @@ _emitra_draft_store_delete_job (sqlite3   *db,
 
 gpointer
 _emitra_draft_store_purge_job (sqlite3   *db,
-           gpointer   data,
-           GError   **error)
+                               gpointer   data,
+                               GError   **error)
 {
   gint64 cutoff = *(gint64 *) data;
   sqlite3_stmt *stmt = prepare (db, "DELETE FROM drafts WHERE updated_at < ?1 AND " NOT_AWAITING_GATEWAY, error);

@@ -140,7 +140,7 @@ emitra_submitter_mask_request (JsonObject *request)
 
 char *
 _emitra_submitter_build_record (JsonObject    *request,
-              EmitraReceipt *template)
+                                EmitraReceipt *template)
 {
   g_autoptr(JsonObject) masked = emitra_submitter_mask_request (request);
   g_autoptr(JsonObject) record = json_object_new ();
@@ -237,7 +237,7 @@ build_receipt (EmitraReceipt          *template,
 
 EmitraReceipt *
 _emitra_submitter_template_from_record (const char  *record_json,
-                      GError     **error)
+                                        GError     **error)
 {
   g_autoptr(JsonObject) record = emitra_json_parse_object (record_json, -1, 0, error);
   JsonObject *receipt;
@@ -253,7 +253,7 @@ _emitra_submitter_template_from_record (const char  *record_json,
 
 JsonObject *
 _emitra_submitter_request_from_record (const char  *record_json,
-                     GError     **error)
+                                       GError     **error)
 {
   g_autoptr(JsonObject) record = emitra_json_parse_object (record_json, -1, 0, error);
   JsonObject *request;
@@ -286,8 +286,8 @@ _emitra_submitter_job_free (gpointer data)
  * returned at once: that citizen has paid. */
 gpointer
 _emitra_submitter_journal_job (sqlite3  *db,
-             gpointer  data,
-             GError  **error)
+                               gpointer  data,
+                               GError  **error)
 {
   Job *job = data;
   g_autoptr(EmitraReceipt) existing = NULL;
@@ -323,8 +323,8 @@ _emitra_submitter_journal_job (sqlite3  *db,
  * receipt, confirmed, and the outbox item settled. Safe to repeat. */
 gpointer
 _emitra_submitter_confirm_job (sqlite3  *db,
-             gpointer  data,
-             GError  **error)
+                               gpointer  data,
+                               GError  **error)
 {
   Job *job = data;
   const char *transaction_id = emitra_transaction_get_transaction_id (job->transaction);
@@ -399,8 +399,8 @@ _emitra_submitter_confirm_job (sqlite3  *db,
  * the item stays pending with its error and next retry. */
 gpointer
 _emitra_submitter_provisional_job (sqlite3  *db,
-                 gpointer  data,
-                 GError  **error)
+                                   gpointer  data,
+                                   GError  **error)
 {
   Job *job = data;
   g_autoptr(EmitraReceipt) receipt = NULL;
@@ -430,8 +430,8 @@ _emitra_submitter_provisional_job (sqlite3  *db,
  * follows it in the same transaction. */
 gpointer
 _emitra_submitter_settle_job (sqlite3  *db,
-            gpointer  data,
-            GError  **error)
+                              gpointer  data,
+                              GError  **error)
 {
   Job *job = data;
   EmitraReceipt *receipt = NULL;
@@ -445,8 +445,8 @@ _emitra_submitter_settle_job (sqlite3  *db,
 
 gpointer
 _emitra_submitter_due_items_job (sqlite3  *db,
-               gpointer  data,
-               GError  **error)
+                                 gpointer  data,
+                                 GError  **error)
 {
   Job *job = data;
 
@@ -457,8 +457,8 @@ _emitra_submitter_due_items_job (sqlite3  *db,
 
 gpointer
 _emitra_submitter_attempt_job (sqlite3  *db,
-             gpointer  data,
-             GError  **error)
+                               gpointer  data,
+                               GError  **error)
 {
   Job *job = data;
 

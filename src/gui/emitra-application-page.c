@@ -185,8 +185,8 @@ current_step (EmitraApplicationPage *self)
 
 gboolean
 _emitra_application_page_find_step (EmitraApplicationPage *self,
-           const char            *step,
-           guint                 *out_index)
+                                    const char            *step,
+                                    guint                 *out_index)
 {
   if (self->steps == NULL || step == NULL)
     return FALSE;
@@ -354,7 +354,7 @@ focus_step (EmitraApplicationPage *self)
 
 void
 _emitra_application_page_show_step (EmitraApplicationPage *self,
-           guint                  index)
+                                    guint                  index)
 {
   const char *step = g_ptr_array_index (self->steps, index);
 

@@ -68,7 +68,7 @@ on_empty_department_clicked_cb (GtkButton         *button,
 
 GtkWidget *
 _emitra_catalog_page_create_department_button (gpointer item,
-                                gpointer user_data)
+                                               gpointer user_data)
 {
   EmitraCatalogPage *self = user_data;
   EmitraDepartment *department = item;
@@ -95,7 +95,7 @@ _emitra_catalog_page_forget_browse_list (EmitraCatalogPage *self)
  * department browser and its counts. */
 void
 _emitra_catalog_page_rebuild (EmitraCatalogPage *self,
-                     EmitraCatalog     *catalog)
+                              EmitraCatalog     *catalog)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) departments = NULL;
@@ -175,7 +175,7 @@ _emitra_catalog_page_show_browse_list (EmitraCatalogPage *self)
 
 void
 _emitra_catalog_page_show_nothing_found (EmitraCatalogPage *self,
-                    const char        *text)
+                                         const char        *text)
 {
   g_autofree char *escaped = g_markup_escape_text (g_strstrip (g_strdup (text)), -1);
   g_autofree char *description = NULL;
