@@ -49,6 +49,17 @@ struct _EmitraReceipt
   gint64               status_updated_at;
 };
 
+/* The issued status as a receipts.status column holds it: -1 for NULL (a
+ * receipt of format 1) or, in a tampered row, for a name that is none of
+ * the four. */
+static inline int
+_emitra_receipt_issued_status_from_column (const char *text)
+{
+  EmitraReceiptStatus status;
+
+  return emitra_receipt_status_from_string (text, &status) ? (int) status : -1;
+}
+
 void _emitra_receipt_set_status (EmitraReceipt       *self,
                                  EmitraReceiptStatus  status,
                                  const char          *reason,

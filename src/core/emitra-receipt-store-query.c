@@ -28,7 +28,6 @@ _emitra_receipt_store_read_row (sqlite3_stmt *stmt)
 {
   EmitraReceipt *receipt = g_object_new (EMITRA_TYPE_RECEIPT, NULL);
   const char *status = (const char *) sqlite3_column_text (stmt, 22);
-  EmitraReceiptStatus issued;
 
   receipt->id = sqlite3_column_int64 (stmt, 0);
   receipt->receipt_no = sqlite3_column_int64 (stmt, 1);
@@ -57,8 +56,7 @@ _emitra_receipt_store_read_row (sqlite3_stmt *stmt)
   receipt->status_reason = dup_column (stmt, 23);
   receipt->status_updated_at = sqlite3_column_int64 (stmt, 24);
   receipt->status_transaction_id = dup_column (stmt, 25);
-  if (emitra_receipt_status_from_string ((const char *) sqlite3_column_text (stmt, 26), &issued))
-    receipt->issued_status = (int) issued;
+  receipt->issued_status = _emitra_receipt_issued_status_from_column ((const char *) sqlite3_column_text (stmt, 26));
 
   return receipt;
 }

@@ -70,7 +70,6 @@ walk_receipts (sqlite3            *db,
     {
       g_autofree char *computed = NULL;
       gint64 number = sqlite3_column_int64 (stmt, 0);
-      EmitraReceiptStatus issued;
 
       receipt->receipt_no = number;
       set_text (&receipt->request_id, stmt, 1);
@@ -95,8 +94,7 @@ walk_receipts (sqlite3            *db,
       set_text (&receipt->hash, stmt, 20);
       /* A status that is not one of the four is hashed as format 1 would
        * be, and then cannot match: the receipt is named as altered. */
-      receipt->issued_status = emitra_receipt_status_from_string ((const char *) sqlite3_column_text (stmt, 21),
-                                                                  &issued) ? (int) issued : -1;
+      receipt->issued_status = _emitra_receipt_issued_status_from_column ((const char *) sqlite3_column_text (stmt, 21));
 
       if (number > expected_no)
         {

@@ -68,7 +68,7 @@ mask_node (JsonNode *node,
         g_autoptr(GList) members = json_object_get_members (object);
 
         for (GList *l = members; l != NULL; l = l->next)
-          if (!member_is_bill_number (l->data))
+          if (!member_is_bill_number (l->data) && !member_is_desk_identifier (l->data))
             mask_node (json_object_get_member (object, l->data), emitra_aadhaar_names_member (l->data));
       }
       break;
@@ -118,8 +118,6 @@ emitra_submitter_mask_request (JsonObject *request)
   g_autoptr(JsonNode) original = json_node_init_object (json_node_alloc (), request);
   g_autofree char *text = NULL;
   g_autoptr(JsonNode) copy = NULL;
-  g_autoptr(GList) members = NULL;
-  JsonObject *object;
 
   /* json_node_copy() shares the members of an immutable (parsed) request
    * instead of copying them, and those cannot be masked: a copy through
@@ -128,12 +126,8 @@ emitra_submitter_mask_request (JsonObject *request)
   copy = json_from_string (text, NULL);
   g_assert (copy != NULL && JSON_NODE_HOLDS_OBJECT (copy));
 
-  object = json_node_get_object (copy);
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!member_is_desk_identifier (l->data) && !member_is_bill_number (l->data))
-      mask_node (json_object_get_member (object, l->data), emitra_aadhaar_names_member (l->data));
-  return json_object_ref (object);
+  mask_node (copy, FALSE);
+  return json_object_ref (json_node_get_object (copy));
 }
 
 /* The outbox record ------------------------------------------------- */

@@ -630,34 +630,39 @@ static const TestReceipt after_upgrade[] = {
     EMITRA_RECEIPT_STATUS_CONFIRMED, "2026-11-27 19:00" },
 };
 
-static EmitraDatabase *
-open_format1_copy (const char *path)
+/* The fixture, but its database is one the previous desk left (format 1),
+ * opened, and so upgraded, by this one. */
+static void
+format1_set_up (Fixture       *f,
+                gconstpointer  data)
 {
   g_autofree char *fixture = g_build_filename (g_getenv ("EMITRA_SOURCE_ROOT"), "tests", "core", "data",
                                                "desk-format1.sql", NULL);
   g_autofree char *sql = NULL;
+  g_autofree char *folder = NULL;
   g_autoptr(GError) error = NULL;
-  EmitraDatabase *db;
   sqlite3 *raw = NULL;
 
+  f->path = test_desk_db_path ();
+  folder = g_path_get_dirname (f->path);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
 
-  db = emitra_desk_database_open (path, &error);
+  f->db = emitra_desk_database_open (f->path, &error);
   g_assert_no_error (error);
-  return db;
+  f->store = emitra_receipt_store_new (f->db);
 }
 
 static void
 test_store_upgrades_format1 (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "format1.db", NULL);
-  g_autoptr(EmitraDatabase) db = open_format1_copy (path);
-  g_autoptr(EmitraReceiptStore) store = emitra_receipt_store_new (db);
+  EmitraReceiptStore *store = f->store;
+  EmitraDatabase *db = f->db;
   g_autoptr(EmitraChainReport) report = NULL;
   g_autoptr(EmitraReceipt) old_third = NULL;
   g_autoptr(EmitraReceipt) fourth = NULL;
@@ -724,10 +729,6 @@ test_store_upgrades_format1 (Fixture       *f,
   g_assert_cmpint (emitra_report_get_rejected (day)->count, ==, 1);
   g_assert_cmpint (emitra_report_get_cancelled (day)->count, ==, 1);
   g_assert_cmpint (emitra_report_get_cancelled (day)->total, ==, 9000);
-
-  g_clear_object (&store);
-  g_clear_object (&db);
-  g_unlink (path);
 }
 
 /* A format 1 receipt's first status is still protected by its event. */
@@ -735,9 +736,8 @@ static void
 test_store_verify_names_format1_tampering (Fixture       *f,
                                            gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "format1.db", NULL);
-  g_autoptr(EmitraDatabase) db = open_format1_copy (path);
-  g_autoptr(EmitraReceiptStore) store = emitra_receipt_store_new (db);
+  EmitraReceiptStore *store = f->store;
+  EmitraDatabase *db = f->db;
   g_autoptr(EmitraChainReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -746,10 +746,6 @@ test_store_verify_names_format1_tampering (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (report->result, ==, EMITRA_CHAIN_EVENT_ALTERED);
   g_assert_cmpint (report->receipt_no, ==, 3);
-
-  g_clear_object (&store);
-  g_clear_object (&db);
-  g_unlink (path);
 }
 
 #define ADD(path, func) \
@@ -772,8 +768,10 @@ main (int   argc,
   ADD ("/receipt-store/verify/intact", test_store_verify_intact);
   ADD ("/receipt-store/verify/relinked", test_store_verify_names_relinked_receipt);
   ADD ("/receipt-store/async", test_store_async);
-  ADD ("/receipt-store/upgrade/format1", test_store_upgrades_format1);
-  ADD ("/receipt-store/upgrade/format1-tampered", test_store_verify_names_format1_tampering);
+  g_test_add ("/receipt-store/upgrade/format1", Fixture, NULL, format1_set_up,
+              test_store_upgrades_format1, fixture_tear_down);
+  g_test_add ("/receipt-store/upgrade/format1-tampered", Fixture, NULL, format1_set_up,
+              test_store_verify_names_format1_tampering, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (tamper_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/receipt-store/verify/tamper/%u", i);

@@ -203,24 +203,6 @@ is_sign_out_button (GtkWidget     *widget,
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.sign-out") == 0;
 }
 
-static void
-on_drafts_listed_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  GListModel **out = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *out = emitra_draft_store_list_finish (EMITRA_DRAFT_STORE (source), result, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
 /* Shifts change at a locked desk: the next operator signs the last one
  * out from the lock, with no password. The application that was open is
  * saved and closed, waiting among the unfinished applications; the lock
@@ -232,6 +214,8 @@ test_sign_out_at_lock (void)
   EmitraDesk *desk = emitra_application_get_desk (app);
   EmitraGatewayClient *client = emitra_desk_get_gateway (desk);
   g_autoptr(GListModel) drafts = NULL;
+  g_autoptr(GAsyncResult) listed = NULL;
+  g_autoptr(GError) error = NULL;
   EmitraIdleLock *lock;
   GtkWidget *button;
   gboolean kept = FALSE;
@@ -263,8 +247,11 @@ test_sign_out_at_lock (void)
   g_assert_false (emitra_window_is_showing_application (window));
   g_assert_false (gtk_widget_is_sensitive (button));
 
-  emitra_draft_store_list_async (emitra_desk_get_drafts (desk), NULL, on_drafts_listed_cb, &drafts);
-  emitra_test_spin_until (is_set, &drafts, 5000);
+  emitra_draft_store_list_async (emitra_desk_get_drafts (desk), NULL, widget_test_store_result_cb, &listed);
+  emitra_test_spin_until (widget_test_result_ready, &listed, 5000);
+  g_assert_nonnull (listed);
+  drafts = emitra_draft_store_list_finish (emitra_desk_get_drafts (desk), listed, &error);
+  g_assert_no_error (error);
   g_assert_nonnull (drafts);
   for (guint i = 0; i < g_list_model_get_n_items (drafts); i++)
     {
